@@ -1,0 +1,58 @@
+import { getSchema, type JSONContent } from "@tiptap/core";
+import { articleExtensions } from "./extensions";
+
+export type ArticleDocument = JSONContent & { type: "doc" };
+
+const schema = getSchema(articleExtensions);
+
+export interface PruneResult {
+  document: ArticleDocument;
+  dropped: string[];
+}
+
+/**
+ * Removes node and mark types the editor's schema does not know, so a stored
+ * document that no longer fits (old data, a direct database edit) still
+ * renders instead of failing the page. What was dropped is reported so the
+ * caller can log it.
+ */
+export function pruneToSchema(input: unknown): PruneResult {
+  const dropped: string[] = [];
+  const visit = (node: JSONContent): JSONContent | null => {
+    if (typeof node !== "object" || node === null || typeof node.type !== "string") {
+      dropped.push("malformed node");
+      return null;
+    }
+    if (!(node.type in schema.nodes)) {
+      dropped.push(`node:${node.type}`);
+      return null;
+    }
+    const result: JSONContent = { ...node };
+    if (Array.isArray(node.marks)) {
+      result.marks = node.marks.filter((mark) => {
+        const known = typeof mark?.type === "string" && mark.type in schema.marks;
+        if (!known) dropped.push(`mark:${String(mark?.type)}`);
+        return known;
+      });
+    }
+    if (Array.isArray(node.content)) {
+      result.content = node.content.map(visit).filter((child): child is JSONContent => child !== null);
+    }
+    return result;
+  };
+  const root = typeof input === "object" && input !== null && (input as JSONContent).type === "doc"
+    ? visit(input as JSONContent)
+    : null;
+  if (root === null) {
+    dropped.push("document root");
+    return { document: { type: "doc", content: [] }, dropped };
+  }
+  return { document: root as ArticleDocument, dropped };
+}
+
+/** The document's plain text, paragraphs separated by blank lines (for search, feeds, word counts). */
+export function plainText(document: JSONContent): string {
+  if (document.type === "text") return document.text ?? "";
+  const parts = (document.content ?? []).map(plainText);
+  return document.type === "doc" ? parts.join("\n\n") : parts.join("");
+}

@@ -1,0 +1,25 @@
+import StarterKit from "@tiptap/starter-kit";
+
+/**
+ * The one list of editor extensions. The editor, the save-time check and the
+ * server renderer all use it, so what can be typed is exactly what can be
+ * stored and rendered.
+ */
+export const LINK_PROTOCOLS = ["http", "https", "mailto"] as const;
+
+export const articleExtensions = [
+  StarterKit.configure({
+    heading: { levels: [2, 3] },
+    code: false,
+    codeBlock: false,
+    horizontalRule: false,
+    strike: false,
+    underline: false,
+    link: {
+      protocols: [...LINK_PROTOCOLS],
+      autolink: true,
+      openOnClick: false,
+      HTMLAttributes: { rel: null, target: null },
+    },
+  }),
+];

@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+/**
+ * The app's configuration, checked once. In development and tests
+ * DATABASE_URL may be absent (scripts start an embedded PostgreSQL and pass
+ * its URL on); in production a missing DATABASE_URL or NEXTAUTH_SECRET stops
+ * start-up with a message naming what is missing.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  UPLOADS_DIR: z.string().min(1).default("storage/uploads"),
+  SEED_PASSWORD: z.string().min(8, "must be at least 8 characters").default("copydesk-demo"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+const REQUIRED_IN_PRODUCTION = ["DATABASE_URL", "NEXTAUTH_SECRET"] as const;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const blanksRemoved = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const result = EnvSchema.safeParse(blanksRemoved);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  const env = result.data;
+  if (env.NODE_ENV === "production") {
+    const missing = REQUIRED_IN_PRODUCTION.filter((name) => env[name] === undefined);
+    if (missing.length > 0) {
+      throw new EnvError(
+        `Copydesk cannot start in production without ${missing.join(" and ")}.\n` +
+          `  DATABASE_URL     the PostgreSQL connection URL, e.g. postgresql://user:pass@host:5432/copydesk\n` +
+          `  NEXTAUTH_SECRET  a random secret of 32+ characters, e.g. the output of: openssl rand -base64 32\n` +
+          `See "Configuration" in README.md.`,
+      );
+    }
+  }
+  return env;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function requireDatabaseUrl(config: Env = env()): string {
+  if (config.DATABASE_URL === undefined) {
+    throw new EnvError(
+      "DATABASE_URL is not set. Start the app with `npm run dev` (it starts an embedded PostgreSQL) or set DATABASE_URL.",
+    );
+  }
+  return config.DATABASE_URL;
+}

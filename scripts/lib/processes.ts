@@ -1,0 +1,28 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
+
+/** Spawns a child that shares our terminal; resolves with its exit code. */
+export function runInherited(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { child: ChildProcess; exited: Promise<number> } {
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: "inherit" });
+  const exited = new Promise<number>((resolve) => {
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    child.on("error", () => resolve(127));
+  });
+  return { child, exited };
+}
+
+/** Stops a child politely, then firmly after a grace period. */
+export async function stopChild(child: ChildProcess, exited: Promise<number>, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
