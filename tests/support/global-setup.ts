@@ -1,7 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { migrate } from "@/scripts/lib/migrate";
 import { createDatabase, dropDatabase } from "@/scripts/lib/postgres-admin";
-import { startTestServer } from "./postgres-server";
+import { startTestServer } from "@/scripts/lib/test-postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,8 +1,8 @@
 import { mkdtemp, chmod, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { freePort, startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
-import { withDatabaseName } from "@/scripts/lib/postgres-admin";
+import { freePort, startEmbeddedPostgres } from "./embedded-postgres";
+import { withDatabaseName } from "./postgres-admin";
 
 /**
  * The PostgreSQL server a test run uses: the one DATABASE_URL points at when

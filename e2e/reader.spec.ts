@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+import { slugify } from "@/lib/slug";
+import { ARTICLES } from "@/prisma/seed-data";
+
+const published = ARTICLES.filter((article) => article.state === "PUBLISHED").sort((a, b) => b.hours - a.hours);
+const unpublished = ARTICLES.filter((article) => article.state !== "PUBLISHED");
+const lead = published[0]!;
+
+test("the home page leads with the newest story and lists only published ones", async ({ page }) => {
+  const response = await page.goto("/");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("link", { name: "Copydesk" })).toBeVisible();
+  const headlines = page.locator("main h2 a, main h3 a");
+  await expect(headlines.first()).toHaveText(lead.headline);
+  await expect(headlines).toHaveText(published.map((article) => article.headline));
+  for (const article of unpublished) {
+    await expect(page.getByText(article.headline)).toHaveCount(0);
+  }
+});
+
+test("a reader opens the lead story and reads it whole", async ({ page }) => {
+  await page.goto("/");
+  await page.locator("main h2").getByRole("link", { name: lead.headline }).click();
+  await expect(page).toHaveURL(`/articles/${slugify(lead.headline)}`);
+  await expect(page).toHaveTitle(`${lead.headline} · Copydesk`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(lead.headline);
+  await expect(page.getByText(lead.standfirst)).toBeVisible();
+  await expect(page.locator("figcaption")).toHaveText(`${lead.photo.caption} (Photo: ${lead.photo.credit})`);
+  const photo = page.getByRole("img", { name: lead.photo.alt });
+  await expect(photo).toBeVisible();
+  expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await expect(page.locator("blockquote")).toHaveCount(lead.body.filter((node) => node.type === "blockquote").length);
+  await expect(page.locator("article p").filter({ hasText: /^By / })).toContainText("By Maya Okafor");
+});
+
+for (const article of unpublished) {
+  test(`readers cannot open the ${article.state} story "${article.headline}"`, async ({ page }) => {
+    const response = await page.goto(`/articles/${slugify(article.headline)}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page.getByText(article.headline)).toHaveCount(0);
+  });
+}
+
+test("the health check answers 200 with the database up", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok", database: "up" });
+});
