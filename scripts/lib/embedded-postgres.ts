@@ -1,6 +1,7 @@
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { chown, mkdir, writeFile, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { existsSync, statSync } from "node:fs";
+import { chown, cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -13,7 +14,9 @@ import path from "node:path";
  * through our shutdown (Next first, then Postgres).
  *
  * PostgreSQL refuses to run as root, so as root the server runs as the
- * `postgres` system user (created if missing) and owns its data folder.
+ * `postgres` system user (created if missing) and owns its data folder; when
+ * that user cannot reach node_modules (a checkout under a private folder),
+ * the binaries are copied once to a shared temporary folder.
  */
 export interface EmbeddedPostgres {
   port: number;
@@ -68,6 +71,32 @@ function runAsUser(): RunAs {
   }
 }
 
+function canRun(command: string, args: string[], runAs: RunAs): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { ...runAs, stdio: "ignore" });
+    child.on("error", () => resolve(false));
+    child.on("exit", (code) => resolve(code === 0));
+  });
+}
+
+async function binariesFor(runAs: RunAs): Promise<Binaries> {
+  const installed = await binaries();
+  if (runAs.uid === undefined || (await canRun(installed.postgres, ["--version"], runAs))) return installed;
+  const nativeDir = path.dirname(path.dirname(installed.postgres));
+  const stamp = createHash("sha256").update(`${nativeDir}:${statSync(installed.postgres).mtimeMs}`).digest("hex").slice(0, 12);
+  const shared = path.join(os.tmpdir(), `copydesk-postgres-${stamp}`);
+  if (!existsSync(path.join(shared, "bin", "postgres"))) {
+    const partial = `${shared}.${process.pid}.partial`;
+    await cp(nativeDir, partial, { recursive: true, verbatimSymlinks: true });
+    await rename(partial, shared).catch(async (error: NodeJS.ErrnoException) => {
+      // Another process finished the same copy first; use theirs.
+      await rm(partial, { recursive: true, force: true });
+      if (!existsSync(path.join(shared, "bin", "postgres"))) throw error;
+    });
+  }
+  return { initdb: path.join(shared, "bin", "initdb"), postgres: path.join(shared, "bin", "postgres") };
+}
+
 function run(command: string, args: string[], runAs: RunAs): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...runAs, stdio: ["ignore", "pipe", "pipe"] });
@@ -94,15 +123,24 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const { initdb, postgres } = await binaries();
   const runAs = runAsUser();
+  const { initdb, postgres } = await binariesFor(runAs);
   const log = options.log ?? (() => {});
 
   if (!existsSync(path.join(options.dataDir, "PG_VERSION"))) {
     log(`Creating a PostgreSQL cluster in ${options.dataDir}`);
     await mkdir(path.dirname(options.dataDir), { recursive: true });
     await mkdir(options.dataDir, { mode: 0o700 });
-    if (runAs.uid !== undefined) await chown(options.dataDir, runAs.uid, runAs.gid!);
+    if (runAs.uid !== undefined) {
+      await chown(options.dataDir, runAs.uid, runAs.gid!);
+      if (!(await canRun("test", ["-w", options.dataDir], runAs))) {
+        await rm(options.dataDir, { recursive: true, force: true });
+        throw new Error(
+          `PostgreSQL cannot run as root, so it runs as the "postgres" user, who cannot reach ${options.dataDir}. ` +
+            `Make the folders above it traversable (chmod o+x), run as a regular user, or set DATABASE_URL.`,
+        );
+      }
+    }
     const passwordFile = path.join(os.tmpdir(), `copydesk-pg-${process.pid}-${Date.now()}`);
     await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o644 });
     try {
