@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, rmSync, mkdirSync, openSync, closeSync } from "node:fs";
 import path from "node:path";
 import type { Env } from "@/lib/env";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { serverCanUse, startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 import { createDatabase } from "./postgres-admin";
 
 /** Git-ignored folder holding the development cluster; it survives restarts. */
@@ -66,11 +67,25 @@ export function releaseDevLock(): void {
   rmSync(DEV_LOCK_FILE, { force: true });
 }
 
+/**
+ * The dev cluster lives in .data/postgres. Run as root, PostgreSQL runs as the
+ * `postgres` user, who cannot enter a checkout under a private folder such as
+ * /root; then the cluster lives in /var/lib/copydesk/<checkout>/ instead.
+ */
+async function devClusterDir(log: (line: string) => void): Promise<string> {
+  if (await serverCanUse(DATA_DIR)) return DEV_CLUSTER_DIR;
+  const checkout = createHash("sha256").update(DATA_DIR).digest("hex").slice(0, 12);
+  const fallback = path.join("/var/lib/copydesk", checkout, "postgres");
+  log(`The postgres user cannot reach ${DATA_DIR}; keeping the database in ${fallback}`);
+  return fallback;
+}
+
 export async function startDevCluster(config: Env, log: (line: string) => void): Promise<{
   cluster: EmbeddedPostgres;
   databaseUrl: string;
 }> {
-  const cluster = await startEmbeddedPostgres({ dataDir: DEV_CLUSTER_DIR, port: config.EMBEDDED_PG_PORT, log });
+  const dataDir = await devClusterDir(log);
+  const cluster = await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_PG_PORT, log });
   try {
     await createDatabase(cluster.url("postgres"), DEV_DATABASE);
     return { cluster, databaseUrl: cluster.url(DEV_DATABASE) };

@@ -79,6 +79,14 @@ function canRun(command: string, args: string[], runAs: RunAs): Promise<boolean>
   });
 }
 
+/** Whether the server's user can create its data folder inside `parent` (always, unless we are root). */
+export async function serverCanUse(parent: string): Promise<boolean> {
+  const runAs = runAsUser();
+  if (runAs.uid === undefined) return true;
+  await mkdir(parent, { recursive: true });
+  return canRun("test", ["-x", parent], runAs);
+}
+
 async function binariesFor(runAs: RunAs): Promise<Binaries> {
   const installed = await binaries();
   if (runAs.uid === undefined || (await canRun(installed.postgres, ["--version"], runAs))) return installed;
@@ -131,16 +139,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     log(`Creating a PostgreSQL cluster in ${options.dataDir}`);
     await mkdir(path.dirname(options.dataDir), { recursive: true });
     await mkdir(options.dataDir, { mode: 0o700 });
-    if (runAs.uid !== undefined) {
-      await chown(options.dataDir, runAs.uid, runAs.gid!);
-      if (!(await canRun("test", ["-w", options.dataDir], runAs))) {
-        await rm(options.dataDir, { recursive: true, force: true });
-        throw new Error(
-          `PostgreSQL cannot run as root, so it runs as the "postgres" user, who cannot reach ${options.dataDir}. ` +
-            `Make the folders above it traversable (chmod o+x), run as a regular user, or set DATABASE_URL.`,
-        );
-      }
-    }
+    if (runAs.uid !== undefined) await chown(options.dataDir, runAs.uid, runAs.gid!);
     const passwordFile = path.join(os.tmpdir(), `copydesk-pg-${process.pid}-${Date.now()}`);
     await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o644 });
     try {
