@@ -58,7 +58,7 @@ function devSecret(): string {
 try {
   let databaseUrl = config.DATABASE_URL;
   if (databaseUrl === undefined) {
-    log("No DATABASE_URL: starting the embedded PostgreSQL (data in .data/postgres)…");
+    log("No DATABASE_URL: starting the embedded PostgreSQL…");
     const started = await startDevCluster(config, log);
     cluster = started.cluster;
     databaseUrl = started.databaseUrl;
