@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.url().optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().min(3).default("Copydesk <newsroom@localhost>"),
   UPLOADS_DIR: z.string().min(1).default("storage/uploads"),
   SEED_PASSWORD: z.string().min(8, "must be at least 8 characters").default("copydesk-demo"),
 });
@@ -57,6 +59,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** The app's public origin, for links in emails and invitations. */
+export function appUrl(config: Env = env()): string {
+  return (config.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 }
 
 export function requireDatabaseUrl(config: Env = env()): string {

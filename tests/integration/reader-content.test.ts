@@ -13,11 +13,9 @@ let database: TestDatabase;
 let uploads: string;
 
 beforeAll(async () => {
-  database = await freshDatabase();
+  database = await freshDatabase({ asAppDatabase: true });
   uploads = await mkdtemp(path.join(os.tmpdir(), "copydesk-uploads-"));
   await seed(database.db, { password: "reader-test-pw", storage: localStorage(uploads) });
-  // lib/published.ts reads through the app's client, which follows DATABASE_URL.
-  process.env.DATABASE_URL = database.url;
 });
 afterAll(() => rm(uploads, { recursive: true, force: true }));
 

@@ -1,0 +1,26 @@
+import { db } from "@/lib/db";
+import { AppError, unauthenticated } from "@/lib/errors";
+import { hashPassword, verifyPassword } from "@/lib/passwords";
+import type { Viewer } from "@/lib/policy";
+import { parseInput } from "@/lib/validation";
+import { ChangePasswordInput } from "./schemas";
+
+/**
+ * A person changes their own password. Every session they have — this one
+ * included — stops counting (the session version moves on), so a stolen
+ * session dies with the old password; they sign in again with the new one.
+ */
+export async function changePassword(viewer: Viewer, input: unknown): Promise<void> {
+  if (viewer.kind !== "staff") throw unauthenticated();
+  const { currentPassword, newPassword } = parseInput(ChangePasswordInput, input);
+  const user = await db().user.findUniqueOrThrow({ where: { id: viewer.id } });
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new AppError("VALIDATION", "The current password is not right.", { field: "currentPassword" });
+  }
+  const passwordHash = await hashPassword(newPassword);
+  const { count } = await db().user.updateMany({
+    where: { id: user.id, sessionVersion: user.sessionVersion },
+    data: { passwordHash, sessionVersion: { increment: 1 } },
+  });
+  if (count !== 1) throw new AppError("CONFLICT", "Your account changed meanwhile; sign in again and retry.");
+}

@@ -1,0 +1,7 @@
+/** Everything that changes or lists users. Each function checks the viewer's rights itself. */
+export { listUsers } from "./list-users";
+export { createUser, type CreatedUser } from "./create-user";
+export { updateUser } from "./update-user";
+export { changePassword } from "./change-password";
+export { acceptInvitation, openInvitation } from "./invitations";
+export type { PublicUser } from "./public-user";

@@ -1,0 +1,40 @@
+import { db } from "@/lib/db";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { mayManageUsers, type Viewer } from "@/lib/policy";
+import { parseInput } from "@/lib/validation";
+import { toPublicUser, type PublicUser } from "./public-user";
+import { UpdateUserInput } from "./schemas";
+
+/**
+ * Changes a user's role or disables/re-enables them. Either change bumps the
+ * session version, so their next request already runs with the new rights.
+ * The active admins are locked first, so two admins demoting each other at
+ * once cannot leave the newsroom with none.
+ */
+export async function updateUser(viewer: Viewer, userId: string, input: unknown): Promise<PublicUser> {
+  if (!mayManageUsers(viewer)) throw forbidden("Only admins manage users.");
+  const change = parseInput(UpdateUserInput, input);
+  return db().$transaction(async (tx) => {
+    const activeAdmins = await lockActiveAdmins(tx);
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) throw notFound("That user");
+    const stillActiveAdmin = (change.role ?? user.role) === "ADMIN" && !(change.disabled ?? user.disabled);
+    const isActiveAdmin = activeAdmins.includes(user.id);
+    if (isActiveAdmin && !stillActiveAdmin && activeAdmins.length === 1) {
+      throw new AppError("CONFLICT", "This is the last active admin; make someone else an admin first.");
+    }
+    const changed = (change.role !== undefined && change.role !== user.role) || (change.disabled !== undefined && change.disabled !== user.disabled);
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { ...change, ...(changed && { sessionVersion: { increment: 1 } }) },
+    });
+    return toPublicUser(updated);
+  });
+}
+
+async function lockActiveAdmins(tx: Prisma.TransactionClient): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "User" WHERE "role" = 'ADMIN' AND "disabled" = false ORDER BY "id" FOR UPDATE`;
+  return rows.map((row) => row.id);
+}
