@@ -1,4 +1,5 @@
 import { getServerSession } from "next-auth";
+import { connection } from "next/server";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { unauthenticated } from "@/lib/errors";
@@ -17,6 +18,7 @@ export interface SignedInViewer extends StaffViewer {
  * Returns null for readers and for sessions that no longer count.
  */
 export const getViewer = cache(async (): Promise<SignedInViewer | null> => {
+  await connection(); // per request, never prerendered
   const session = await getServerSession(authOptions());
   if (!session?.userId) return null;
   return viewerFromSession(session.userId, session.sessionVersion);

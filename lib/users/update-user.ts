@@ -7,10 +7,12 @@ import { toPublicUser, type PublicUser } from "./public-user";
 import { UpdateUserInput } from "./schemas";
 
 /**
- * Changes a user's role or disables/re-enables them. Either change bumps the
- * session version, so their next request already runs with the new rights.
- * The active admins are locked first, so two admins demoting each other at
- * once cannot leave the newsroom with none.
+ * Changes a user's role or disables/re-enables them. Both count from the
+ * user's next request, since every request reads role and disabled flag from
+ * the database. Disabling also moves the session version on, so re-enabling
+ * someone does not bring their old sessions back. The active admins are
+ * locked first, so two admins demoting each other at once cannot leave the
+ * newsroom with none.
  */
 export async function updateUser(viewer: Viewer, userId: string, input: unknown): Promise<PublicUser> {
   if (!mayManageUsers(viewer)) throw forbidden("Only admins manage users.");
@@ -24,10 +26,10 @@ export async function updateUser(viewer: Viewer, userId: string, input: unknown)
     if (isActiveAdmin && !stillActiveAdmin && activeAdmins.length === 1) {
       throw new AppError("CONFLICT", "This is the last active admin; make someone else an admin first.");
     }
-    const changed = (change.role !== undefined && change.role !== user.role) || (change.disabled !== undefined && change.disabled !== user.disabled);
+    const disabling = change.disabled === true && !user.disabled;
     const updated = await tx.user.update({
       where: { id: user.id },
-      data: { ...change, ...(changed && { sessionVersion: { increment: 1 } }) },
+      data: { ...change, ...(disabling && { sessionVersion: { increment: 1 } }) },
     });
     return toPublicUser(updated);
   });

@@ -1,0 +1,14 @@
+"use server";
+
+import { actionResult } from "@/lib/action-result";
+import { requireViewer } from "@/lib/auth/viewer";
+import { changePassword } from "@/lib/users";
+
+export async function changePasswordAction(_previous: unknown, form: FormData) {
+  return actionResult(async () => {
+    const newPassword = form.get("newPassword");
+    if (newPassword !== form.get("confirmPassword")) return "mismatch" as const;
+    await changePassword(await requireViewer(), { currentPassword: form.get("currentPassword"), newPassword });
+    return "changed" as const;
+  });
+}

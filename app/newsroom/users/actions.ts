@@ -1,0 +1,39 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { actionResult } from "@/lib/action-result";
+import { requireViewer } from "@/lib/auth/viewer";
+import { createUser, updateUser } from "@/lib/users";
+
+const field = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : undefined;
+};
+
+export async function createUserAction(_previous: unknown, form: FormData) {
+  return actionResult(async () => {
+    const created = await createUser(await requireViewer(), {
+      name: field(form, "name"),
+      email: field(form, "email"),
+      role: field(form, "role"),
+    });
+    revalidatePath("/newsroom/users");
+    return { name: created.user.name, invitationUrl: created.invitationUrl, emailed: created.emailed };
+  });
+}
+
+export async function changeRoleAction(_previous: unknown, form: FormData) {
+  return actionResult(async () => {
+    const user = await updateUser(await requireViewer(), field(form, "userId") ?? "", { role: field(form, "role") });
+    revalidatePath("/newsroom/users");
+    return `${user.name} is now ${user.role.toLowerCase()}.`;
+  });
+}
+
+export async function setDisabledAction(_previous: unknown, form: FormData) {
+  return actionResult(async () => {
+    const user = await updateUser(await requireViewer(), field(form, "userId") ?? "", { disabled: field(form, "disabled") === "true" });
+    revalidatePath("/newsroom/users");
+    return `${user.name} is ${user.disabled ? "disabled" : "enabled again"}.`;
+  });
+}

@@ -1,0 +1,135 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, invitePerson, signedInPage, signIn } from "./support";
+
+test.describe("signing in", () => {
+  test("a reporter sees their own work and no editor or admin controls", async ({ page }) => {
+    await signIn(page, "reporter@example.com");
+    await expect(page.getByTestId("viewer")).toHaveText("Maya Okafor · Reporter");
+    await expect(page.getByRole("heading", { name: /My drafts/ })).toBeVisible();
+    await expect(page.getByText("Jazz festival adds a free stage in the old tram depot")).toBeVisible();
+    await expect(page.getByRole("heading", { name: /Awaiting review/ })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Review queue" })).toHaveCount(0);
+
+    const response = await page.goto("/newsroom/users");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  });
+
+  test("an editor sees the review queue but not user management", async ({ page }) => {
+    await signIn(page, "editor@example.com");
+    await expect(page.getByTestId("viewer")).toHaveText("Dana Whitfield · Editor");
+    await expect(page.getByRole("link", { name: "Review queue" })).toBeVisible();
+    const queue = page.locator("section", { has: page.getByRole("heading", { name: /Awaiting review/ }) });
+    await expect(queue.getByText("Drought pushes river barges to carry half loads")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
+    expect((await page.goto("/newsroom/users"))?.status()).toBe(403);
+  });
+
+  test("an admin manages users", async ({ page }) => {
+    await signIn(page, "admin@example.com");
+    await expect(page.getByTestId("viewer")).toHaveText("Sam Ito · Admin");
+    await page.getByRole("link", { name: "Users" }).click();
+    await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
+    for (const email of ["reporter@example.com", "reporter2@example.com", "editor@example.com", "admin@example.com"]) {
+      await expect(page.getByTestId(`user-${email}`)).toBeVisible();
+    }
+  });
+
+  test("a wrong password and an unknown email get the same answer", async ({ page }) => {
+    await page.goto("/login");
+    for (const [email, password] of [["editor@example.com", "not the password"], ["nobody@example.com", DEMO_PASSWORD]]) {
+      await page.getByLabel("Email").fill(email!);
+      await page.getByLabel("Password").fill(password!);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
+    }
+    await expect(page).toHaveURL(/\/login$/);
+  });
+
+  test("signing in returns to the page asked for, never to another site", async ({ page }) => {
+    await page.goto("/newsroom/account");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fnewsroom%2Faccount$/);
+    await signIn(page, "reporter@example.com", DEMO_PASSWORD, { expectTo: /\/newsroom\/account$/ });
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+
+    for (const evil of ["//evil.example/", "/\\evil.example", "https://evil.example/", "javascript:alert(1)"]) {
+      await page.goto(`/login?callbackUrl=${encodeURIComponent(evil)}`);
+      await signIn(page, "reporter@example.com");
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await expect(page).toHaveURL(/\/login$/);
+    }
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    await signIn(page, "editor@example.com");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await page.goto("/newsroom");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fnewsroom$/);
+  });
+});
+
+test.describe("sessions follow the database", () => {
+  test("an admin makes reporter2 an editor; reporter2's next page load shows editor controls", async ({ browser }) => {
+    const reporter2 = await signedInPage(browser, "reporter2@example.com");
+    await expect(reporter2.getByTestId("viewer")).toHaveText("Tomás Reyes · Reporter");
+    await expect(reporter2.getByRole("heading", { name: /Awaiting review/ })).toHaveCount(0);
+
+    const admin = await signedInPage(browser, "admin@example.com");
+    await admin.goto("/newsroom/users");
+    const row = admin.getByTestId("user-reporter2@example.com");
+    await row.getByLabel("Role for Tomás Reyes").selectOption("EDITOR");
+    await row.getByRole("button", { name: "Save role" }).click();
+    await expect(row.getByRole("status")).toHaveText("Tomás Reyes is now editor.");
+
+    try {
+      await reporter2.reload();
+      await expect(reporter2.getByTestId("viewer")).toHaveText("Tomás Reyes · Editor");
+      await expect(reporter2.getByRole("heading", { name: /Awaiting review/ })).toBeVisible();
+      await expect(reporter2.getByRole("link", { name: "Review queue" })).toBeVisible();
+    } finally {
+      await row.getByLabel("Role for Tomás Reyes").selectOption("REPORTER");
+      await row.getByRole("button", { name: "Save role" }).click();
+      await expect(row.getByRole("status")).toHaveText("Tomás Reyes is now reporter.");
+    }
+  });
+
+  test("an invited person sets a password, signs in, and is signed out on the next request once disabled", async ({ browser }) => {
+    const admin = await signedInPage(browser, "admin@example.com");
+    const person = await invitePerson(browser, admin, "Reporter");
+    const page = await signedInPage(browser, person.email, person.password);
+    await expect(page.getByTestId("viewer")).toHaveText(`${person.name} · Reporter`);
+
+    await admin.goto("/newsroom/users");
+    const row = admin.getByTestId(`user-${person.email}`);
+    await row.getByRole("button", { name: `Disable ${person.name}` }).click();
+    await expect(row.getByRole("status")).toHaveText(`${person.name} is disabled.`);
+
+    await page.reload();
+    await expect(page).toHaveURL(/\/login/);
+    await page.getByLabel("Email").fill(person.email);
+    await page.getByLabel("Password").fill(person.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
+  });
+
+  test("the 11th wrong password is refused even when right", async ({ browser, page }) => {
+    test.setTimeout(60_000);
+    const admin = await signedInPage(browser, "admin@example.com");
+    const person = await invitePerson(browser, admin, "Reporter");
+    await page.goto("/login");
+    for (let i = 0; i < 10; i++) {
+      await page.getByLabel("Email").fill(person.email);
+      await page.getByLabel("Password").fill(`wrong-${i}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
+      await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+    }
+    await page.getByLabel("Password").fill(person.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Too many failed sign-ins. Wait a minute, then try again.");
+    await expect(page).toHaveURL(/\/login$/);
+  });
+});

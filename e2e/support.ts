@@ -1,0 +1,45 @@
+import { randomUUID } from "node:crypto";
+import { expect, type Browser, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = process.env.SEED_PASSWORD ?? "copydesk-demo";
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, { expectTo = /\/newsroom$/ } = {}) {
+  if (!page.url().includes("/login")) await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(expectTo);
+}
+
+/** A signed-in page in a browser context of its own (its own cookies). */
+export async function signedInPage(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email, password);
+  return page;
+}
+
+/**
+ * An admin adds a person through the users page; the person follows the
+ * invitation link and sets a password. Returns their sign-in details.
+ */
+export async function invitePerson(browser: Browser, admin: Page, role: "Reporter" | "Editor" | "Admin") {
+  const tag = randomUUID().slice(0, 8);
+  const person = { name: `Temp ${role} ${tag}`, email: `temp-${tag}@example.com`, password: `password-${tag}` };
+  await admin.goto("/newsroom/users");
+  const form = admin.locator("form").filter({ has: admin.getByRole("button", { name: "Create user" }) });
+  await form.getByLabel("Name").fill(person.name);
+  await form.getByLabel("Email").fill(person.email);
+  await form.getByLabel("Role").selectOption({ label: role });
+  await form.getByRole("button", { name: "Create user" }).click();
+  const link = (await admin.getByTestId("invitation-url").textContent())!;
+
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(link);
+  await page.getByLabel("New password").fill(person.password);
+  await page.getByLabel("Confirm password").fill(person.password);
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page).toHaveURL(/\/login\?notice=invited/);
+  await expect(page.getByText("Your password is set.")).toBeVisible();
+  await page.close();
+  return person;
+}

@@ -1,0 +1,55 @@
+import { requireViewer, type SignedInViewer } from "@/lib/auth/viewer";
+import { appUrl } from "@/lib/env";
+import { AppError, errorBody, forbidden } from "@/lib/errors";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+export const MAX_JSON_BYTES = 1_000_000;
+
+/**
+ * A browser always names the page's origin on a state-changing request; a
+ * different one means a cross-site form or script riding a staff session.
+ * Requests without Origin (curl, scripts, integrations) are not browsers
+ * acting for someone else and pass.
+ */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  if (origin === null || SAFE_METHODS.has(request.method)) return;
+  const allowed = new Set([new URL(request.url).origin, new URL(appUrl()).origin]);
+  if (!allowed.has(origin)) throw forbidden("Cross-site requests are refused.");
+}
+
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError("TOO_LARGE", "The request body is too large.");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("VALIDATION", "The request body is not valid JSON.");
+  }
+}
+
+export function errorResponse(error: unknown): Response {
+  const { status, body } = errorBody(error);
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (error instanceof AppError && typeof error.details?.retryAfter === "number") headers["Retry-After"] = String(error.details.retryAfter);
+  return Response.json(body, { status, headers });
+}
+
+interface StaffContext<P> {
+  viewer: SignedInViewer;
+  request: Request;
+  params: P;
+}
+
+/** The one wrapper for /api/v1/newsroom: origin check, signed-in viewer, one error mapper. */
+export function staffRoute<P = Record<string, never>>(handler: (context: StaffContext<P>) => Promise<Response>) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      assertSameOrigin(request);
+      const viewer = await requireViewer();
+      return await handler({ viewer, request, params: await context.params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,55 @@
+// Plain JavaScript so that next.config.js and proxy.ts share one definition.
+
+/**
+ * Headers every response carries. CSP comes separately: reader pages get a
+ * static policy (a per-request nonce would make them uncacheable), staff
+ * pages a strict nonce-based one from proxy.ts.
+ */
+export const BASE_SECURITY_HEADERS = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+const COMMON_DIRECTIVES = [
+  "default-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+];
+
+/** React's development tools evaluate code; production never does. */
+const devEval = (dev) => (dev ? " 'unsafe-eval'" : "");
+
+/**
+ * Reader pages: only this origin's scripts, plus the inline bootstrap Next
+ * writes into cached HTML (which cannot carry a per-request nonce). No
+ * third-party origins; user text never reaches a page unescaped.
+ * @param {boolean} dev
+ */
+export function readerCsp(dev) {
+  return [...COMMON_DIRECTIVES, `script-src 'self' 'unsafe-inline'${devEval(dev)}`, "style-src 'self' 'unsafe-inline'"].join("; ");
+}
+
+/**
+ * Staff pages are rendered per request anyway, so each response gets a fresh
+ * nonce: only scripts Next stamped with it (and what they load) may run.
+ * @param {string} nonce
+ * @param {boolean} dev
+ */
+export function staffCsp(nonce, dev) {
+  return [
+    ...COMMON_DIRECTIVES,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${devEval(dev)}`,
+    "style-src 'self' 'unsafe-inline'",
+  ].join("; ");
+}
+
+/** Paths that get the staff policy from proxy.ts; everything else gets the reader policy. */
+export const STAFF_PATH_PREFIXES = ["/newsroom", "/login", "/invitations", "/api/auth", "/api/v1/newsroom"];
