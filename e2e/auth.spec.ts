@@ -115,6 +115,29 @@ test.describe("sessions follow the database", () => {
     await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
   });
 
+  test("changing one's password signs out everywhere; the new password works, the old one not", async ({ browser }) => {
+    const admin = await signedInPage(browser, "admin@example.com");
+    const person = await invitePerson(browser, admin, "Editor");
+    const elsewhere = await signedInPage(browser, person.email, person.password);
+    const page = await signedInPage(browser, person.email, person.password);
+
+    await page.getByRole("link", { name: "Account" }).click();
+    await page.getByLabel("Current password").fill(person.password);
+    await page.getByLabel("New password", { exact: true }).fill("my new long password");
+    await page.getByLabel("Confirm new password").fill("my new long password");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page).toHaveURL(/\/login\?notice=password-changed/);
+    await expect(page.getByText("Your password was changed.")).toBeVisible();
+
+    await elsewhere.reload();
+    await expect(elsewhere).toHaveURL(/\/login/);
+    await page.getByLabel("Email").fill(person.email);
+    await page.getByLabel("Password").fill(person.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
+    await signIn(page, person.email, "my new long password");
+  });
+
   test("the 11th wrong password is refused even when right", async ({ browser, page }) => {
     test.setTimeout(60_000);
     const admin = await signedInPage(browser, "admin@example.com");
