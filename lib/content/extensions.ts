@@ -1,4 +1,5 @@
 import StarterKit from "@tiptap/starter-kit";
+import { Figure } from "./figure";
 
 /**
  * The one list of editor extensions. The editor, the save-time check and the
@@ -7,9 +8,11 @@ import StarterKit from "@tiptap/starter-kit";
  */
 export const LINK_PROTOCOLS = ["http", "https", "mailto"] as const;
 
+export const HEADING_LEVELS = [2, 3] as const;
+
 export const articleExtensions = [
   StarterKit.configure({
-    heading: { levels: [2, 3] },
+    heading: { levels: [...HEADING_LEVELS] },
     code: false,
     codeBlock: false,
     horizontalRule: false,
@@ -22,4 +25,5 @@ export const articleExtensions = [
       HTMLAttributes: { rel: null, target: null },
     },
   }),
+  Figure,
 ];

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { validateDocument } from "@/lib/content/validate";
+import { AppError } from "@/lib/errors";
+
+const text = (value: string, marks?: unknown[]) => ({ type: "text", text: value, ...(marks && { marks }) });
+const doc = (...content: unknown[]) => ({ type: "doc", content });
+const p = (...content: unknown[]) => ({ type: "paragraph", content });
+const image = { type: "figure", attrs: { src: "/media/images/0123456789abcdef0123456789abcdef/960.webp", alt: "A harbour", caption: "The harbour", credit: "Jo Lindqvist" } };
+
+const refusal = (input: unknown) => {
+  try {
+    validateDocument(input);
+    return "accepted";
+  } catch (error) {
+    return error instanceof AppError ? `${error.code}: ${error.message}` : `threw ${String(error)}`;
+  }
+};
+
+describe("validateDocument", () => {
+  it("accepts everything the editor makes", () => {
+    const body = doc(
+      { type: "heading", attrs: { level: 2 }, content: [text("Heading")] },
+      p(text("bold", [{ type: "bold" }]), text(" "), text("italic", [{ type: "italic" }]), text(" "), text("link", [{ type: "link", attrs: { href: "https://example.org", target: null, rel: null, class: null } }])),
+      { type: "blockquote", content: [p(text("“A quote,” she said."))] },
+      { type: "bulletList", content: [{ type: "listItem", content: [p(text("one"))] }] },
+      image,
+      p(text("mail", [{ type: "link", attrs: { href: "mailto:desk@example.org" } }]), text(" and "), text("site", [{ type: "link", attrs: { href: "/articles/x" } }])),
+    );
+    expect(refusal(body)).toBe("accepted");
+  });
+
+  it.each([
+    ["HTML instead of a document", "<p>hello</p>", /must be an editor document/],
+    ["an unknown node", doc({ type: "iframe", attrs: { src: "https://evil.example" } }), /"iframe" is not allowed/],
+    ["a script node", doc({ type: "script", content: [text("alert(1)")] }), /"script" is not allowed/],
+    ["an unknown mark", doc(p(text("x", [{ type: "blink" }]))), /mark "blink" is not allowed/],
+    ["an unknown attribute", doc({ type: "paragraph", attrs: { onclick: "alert(1)" }, content: [text("x")] }), /attribute "onclick"/],
+    ["a javascript: link", doc(p(text("x", [{ type: "link", attrs: { href: "javascript:alert(1)" } }]))), /not an http\(s\), mailto or site link/],
+    ["a protocol-relative link", doc(p(text("x", [{ type: "link", attrs: { href: "//evil.example" } }]))), /not an http\(s\), mailto or site link/],
+    ["a third-party image", doc({ ...image, attrs: { ...image.attrs, src: "https://evil.example/x.png" } }), /images must be uploaded/],
+    ["a data: image", doc({ ...image, attrs: { ...image.attrs, src: "data:image/svg+xml,<svg onload=alert(1)>" } }), /images must be uploaded/],
+    ["text directly in the document", doc(text("loose")), /body:/],
+    ["a heading level the editor does not offer", doc({ type: "heading", attrs: { level: 1 }, content: [text("x")] }), /body:/],
+  ])("refuses %s", (_name, input, message) => {
+    expect(refusal(input)).toMatch(/^VALIDATION: /);
+    expect(refusal(input)).toMatch(message);
+  });
+
+  it("refuses an oversized body as too large", () => {
+    const huge = doc(...Array.from({ length: 6000 }, () => p(text("x".repeat(100)))));
+    expect(refusal(huge)).toMatch(/^TOO_LARGE/);
+  });
+});
