@@ -28,6 +28,13 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/** The JSON body as an object (the shape every staff endpoint takes). */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  const body = await readJson(request);
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new AppError("VALIDATION", "Send a JSON object.");
+  return body as Record<string, unknown>;
+}
+
 export function errorResponse(error: unknown): Response {
   const { status, body } = errorBody(error);
   const headers: Record<string, string> = { "Cache-Control": "no-store" };

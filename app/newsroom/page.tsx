@@ -1,55 +1,112 @@
-import { myDrafts, reviewQueue } from "@/lib/articles/dashboard";
+import Link from "next/link";
+import { StatusBadge } from "@/components/status-badge";
+import { dashboardSummary, filterOptions, listArticles, type ArticleRow } from "@/lib/articles";
 import { pageViewer } from "@/lib/auth/page-viewer";
+import { messageFor } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { maySeeReviewQueue } from "@/lib/policy";
-import { STATE_LABELS, type ArticleState } from "@/lib/workflow";
+import { ARTICLE_STATES, STATE_LABELS } from "@/lib/workflow";
 
 export const metadata = { title: "Dashboard" };
 
-interface Row {
-  id: string;
-  headline: string;
-  status: ArticleState;
-  updatedAt: Date;
-  author: { name: string };
-  section: { name: string } | null;
+function Rows({ articles }: { articles: ArticleRow[] }) {
+  return (
+    <ul className="divide-y divide-rule">
+      {articles.map((article) => (
+        <li key={article.id} className="py-2">
+          <Link href={`/newsroom/articles/${article.id}`} className="font-serif font-semibold hover:underline">
+            {article.headline}
+          </Link>
+          <p className="mt-0.5 text-xs text-muted">
+            <StatusBadge status={article.status} /> · {article.author.name} · {article.section?.name ?? "No section"} · updated {formatDateTime(article.updatedAt)}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
-function ArticleList({ id, title, total, articles, empty }: { id: string; title: string; total: number; articles: Row[]; empty: string }) {
+function Box({ id, title, total, articles, empty }: { id: string; title: string; total: number; articles: ArticleRow[]; empty: string }) {
   return (
     <section aria-labelledby={id} className="rounded border border-rule bg-paper p-5">
       <h2 id={id} className="text-lg font-bold">
-        {title} <span className="ml-1 rounded-full bg-[#ece9e2] px-2 py-0.5 text-sm font-semibold">{total}</span>
+        {title} <span className="ml-1 rounded-full bg-[#ece9e2] px-2 py-0.5 text-sm font-semibold" data-testid={`${id}-count`}>{total}</span>
       </h2>
-      {articles.length === 0 ? (
-        <p className="mt-3 text-sm text-muted">{empty}</p>
-      ) : (
-        <ul className="mt-3 divide-y divide-rule">
-          {articles.map((article) => (
-            <li key={article.id} className="py-2">
-              <p className="font-serif font-semibold">{article.headline}</p>
-              <p className="text-xs text-muted">
-                <span className="rounded bg-[#ece9e2] px-1.5 py-0.5 font-semibold text-ink">{STATE_LABELS[article.status]}</span> ·{" "}
-                {article.author.name} · {article.section?.name ?? "No section"} · updated {formatDateTime(article.updatedAt)}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      {articles.length === 0 ? <p className="mt-3 text-sm text-muted">{empty}</p> : <Rows articles={articles} />}
     </section>
   );
 }
 
-export default async function DashboardPage() {
+type Props = { searchParams: Promise<Record<string, string | undefined>> };
+
+export default async function DashboardPage({ searchParams }: Props) {
   const viewer = await pageViewer();
-  const [drafts, queue] = await Promise.all([myDrafts(viewer), maySeeReviewQueue(viewer) ? reviewQueue(viewer) : null]);
+  const params = await searchParams;
+  const filters = Object.fromEntries(Object.entries(params).filter(([key, value]) => ["status", "section", "author", "q", "cursor"].includes(key) && value));
+  const [summary, options, list] = await Promise.all([
+    dashboardSummary(viewer),
+    filterOptions(),
+    listArticles(viewer, filters).catch((error: unknown) => ({ error: messageFor(error) })),
+  ]);
+  const nextPage = "nextCursor" in list && list.nextCursor ? `?${new URLSearchParams({ ...filters, cursor: list.nextCursor })}` : null;
   return (
     <>
-      <h1 className="font-serif text-3xl font-bold">Dashboard</h1>
-      <div className="mt-6 grid gap-6 md:grid-cols-2">
-        <ArticleList id="my-drafts" title="My drafts" {...drafts} empty="No drafts of yours right now." />
-        {queue && <ArticleList id="awaiting-review" title="Awaiting review" {...queue} empty="Nothing is waiting for review." />}
+      <div className="flex items-center justify-between">
+        <h1 className="font-serif text-3xl font-bold">Dashboard</h1>
+        <Link href="/newsroom/articles/new" className="rounded bg-ink px-4 py-2 text-sm font-semibold text-paper">
+          New article
+        </Link>
       </div>
+      <div className="mt-6 grid gap-6 md:grid-cols-2">
+        <Box id="my-drafts" title="My drafts" {...summary.myDrafts} empty="No drafts of yours right now." />
+        {maySeeReviewQueue(viewer) ? (
+          <Box id="awaiting-review" title="Awaiting review" {...summary.awaitingReview} empty="Nothing is waiting for review." />
+        ) : (
+          <Box id="my-submissions" title="Submitted for review" {...summary.awaitingReview} empty="Nothing of yours is with the editors." />
+        )}
+        <Box id="scheduled" title="Scheduled" {...summary.scheduled} empty="Nothing is scheduled." />
+        <Box id="recently-published" title="Recently published" {...summary.recentlyPublished} empty="Nothing published yet." />
+      </div>
+
+      <section aria-labelledby="all-articles" className="mt-8 rounded border border-rule bg-paper p-5">
+        <h2 id="all-articles" className="text-lg font-bold">All articles</h2>
+        <form className="mt-3 flex flex-wrap items-end gap-3 text-sm" role="search">
+          <label>
+            <span className="block font-semibold">Search headlines</span>
+            <input name="q" defaultValue={params.q} className="rounded border border-rule px-2 py-1" />
+          </label>
+          <label>
+            <span className="block font-semibold">State</span>
+            <select name="status" defaultValue={params.status ?? ""} className="rounded border border-rule px-2 py-1">
+              <option value="">Any</option>
+              {ARTICLE_STATES.map((state) => <option key={state} value={state}>{STATE_LABELS[state]}</option>)}
+            </select>
+          </label>
+          <label>
+            <span className="block font-semibold">Section</span>
+            <select name="section" defaultValue={params.section ?? ""} className="rounded border border-rule px-2 py-1">
+              <option value="">Any</option>
+              {options.sections.map((section) => <option key={section.id} value={section.id}>{section.name}</option>)}
+            </select>
+          </label>
+          <label>
+            <span className="block font-semibold">Author</span>
+            <select name="author" defaultValue={params.author ?? ""} className="rounded border border-rule px-2 py-1">
+              <option value="">Anyone</option>
+              {options.authors.map((author) => <option key={author.id} value={author.id}>{author.name}</option>)}
+            </select>
+          </label>
+          <button type="submit" className="rounded border border-rule px-3 py-1 hover:bg-white">Filter</button>
+        </form>
+        {"error" in list ? (
+          <p role="alert" className="mt-3 text-sm text-accent">{list.error}</p>
+        ) : list.articles.length === 0 ? (
+          <p className="mt-3 text-sm text-muted">No articles match.</p>
+        ) : (
+          <Rows articles={list.articles} />
+        )}
+        {nextPage && <Link href={nextPage} className="mt-3 inline-block text-sm text-accent underline">Next page</Link>}
+      </section>
     </>
   );
 }

@@ -1,0 +1,11 @@
+/** The article surface: every read and change of newsroom articles goes through one of these. */
+export { createDraft } from "./create-draft";
+export { saveDraft } from "./save-draft";
+export { transition } from "./transition";
+export { publishDueArticles, startScheduler } from "./publish-due";
+export { addComment, listComments } from "./comments";
+export { listRevisions, listEvents, restoreRevision } from "./history";
+export { getArticle, type EditorArticle } from "./get-article";
+export { listArticles, dashboardSummary, filterOptions, type ArticleRow } from "./list-articles";
+export { heartbeat } from "./presence";
+export { uploadImage, MAX_UPLOAD_BYTES } from "./upload-image";

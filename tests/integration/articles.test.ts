@@ -1,0 +1,207 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { addComment, createDraft, listArticles, listComments, listRevisions, publishDueArticles, restoreRevision, saveDraft, transition } from "@/lib/articles";
+import { AppError } from "@/lib/errors";
+import type { ArticleStatus } from "@/lib/generated/prisma/client";
+import { can, SYSTEM, type StaffViewer } from "@/lib/policy";
+import { ARTICLE_STATES, TRANSITIONS, WORKFLOW_ACTIONS } from "@/lib/workflow";
+import { freshDatabase, type TestDatabase } from "../support/database";
+import { asViewer, makeUser } from "../support/factories";
+
+let database: TestDatabase;
+let reporter: StaffViewer;
+let otherReporter: StaffViewer;
+let editor: StaffViewer;
+let admin: StaffViewer;
+
+beforeAll(async () => {
+  database = await freshDatabase({ asAppDatabase: true });
+  reporter = asViewer(await makeUser(database.db, "REPORTER"));
+  otherReporter = asViewer(await makeUser(database.db, "REPORTER"));
+  editor = asViewer(await makeUser(database.db, "EDITOR"));
+  admin = asViewer(await makeUser(database.db, "ADMIN"));
+});
+
+const paragraph = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+let counter = 0;
+const unique = (label: string) => `${label} ${++counter} ${Date.now()}`;
+
+async function draftBy(viewer: StaffViewer, headline = unique("Story")) {
+  return createDraft(viewer, { headline, standfirst: "A standfirst.", body: paragraph("First text.") });
+}
+
+/** Puts an article straight into a state (a fixture, not a workflow move). */
+async function articleIn(status: ArticleStatus, author: StaffViewer) {
+  const { id } = await draftBy(author);
+  await database.db.article.update({
+    where: { id },
+    data: { status, publishedAt: ["PUBLISHED", "ARCHIVED"].includes(status) ? new Date() : null, scheduledFor: status === "SCHEDULED" ? new Date(Date.now() + 3_600_000) : null },
+  });
+  return database.db.article.findUniqueOrThrow({ where: { id } });
+}
+
+const outcome = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "ok",
+    (error: unknown) => (error instanceof AppError ? error.code : `unexpected: ${String(error)}`),
+  );
+
+describe("every move, by every role, from every state", () => {
+  const actors = () => ({ "reporter (author)": reporter, "another reporter": otherReporter, editor, admin });
+  const expectedCode = { not_visible: "NOT_FOUND", forbidden: "FORBIDDEN", invalid_transition: "INVALID_TRANSITION" } as const;
+  const personActions = WORKFLOW_ACTIONS.filter((action) => action !== "publish_scheduled");
+
+  for (const state of ARTICLE_STATES) {
+    it(`from ${state}`, async () => {
+      for (const [who, viewer] of Object.entries(actors())) {
+        for (const action of personActions) {
+          const article = await articleIn(state, reporter);
+          const eventsBefore = await database.db.workflowEvent.count({ where: { articleId: article.id } });
+          const result = await outcome(
+            transition(viewer, { articleId: article.id, action, note: "A note.", publishAt: new Date(Date.now() + 86_400_000).toISOString() }),
+          );
+          const decision = can(viewer, action, article);
+          const after = await database.db.article.findUniqueOrThrow({ where: { id: article.id } });
+          const events = await database.db.workflowEvent.count({ where: { articleId: article.id } });
+          if (decision.ok) {
+            expect(result, `${who} ${action} from ${state}`).toBe("ok");
+            expect(after.status).toBe(TRANSITIONS[action].to);
+            expect(events).toBe(eventsBefore + 1);
+          } else {
+            expect(result, `${who} ${action} from ${state}`).toBe(expectedCode[decision.reason]);
+            expect(after, `${who} ${action} from ${state} changed the row`).toEqual(article);
+            expect(events).toBe(eventsBefore);
+          }
+        }
+      }
+    });
+  }
+
+  it("needs a note to request changes or unpublish, and a future time to schedule", async () => {
+    const inReview = await articleIn("IN_REVIEW", reporter);
+    expect(await outcome(transition(editor, { articleId: inReview.id, action: "request_changes" }))).toBe("VALIDATION");
+    expect(await outcome(transition(editor, { articleId: inReview.id, action: "request_changes", note: "   " }))).toBe("VALIDATION");
+    expect(await outcome(transition(editor, { articleId: inReview.id, action: "schedule", publishAt: new Date(Date.now() - 1000).toISOString() }))).toBe("VALIDATION");
+    const published = await articleIn("PUBLISHED", reporter);
+    expect(await outcome(transition(editor, { articleId: published.id, action: "unpublish" }))).toBe("VALIDATION");
+    expect(await database.db.article.findUniqueOrThrow({ where: { id: inReview.id } })).toEqual(inReview);
+  });
+
+  it("refuses unknown actions and the scheduler's own move", async () => {
+    const inReview = await articleIn("IN_REVIEW", reporter);
+    expect(await outcome(transition(editor, { articleId: inReview.id, action: "teleport" }))).toBe("VALIDATION");
+    expect(await outcome(transition(editor, { articleId: inReview.id, action: "publish_scheduled" }))).toBe("VALIDATION");
+  });
+});
+
+describe("no lost edits", () => {
+  it("lets exactly one of two saves from the same version win, and keeps the winner's text whole", async () => {
+    const { id, version } = await draftBy(reporter);
+    const save = (viewer: StaffViewer, text: string) => saveDraft(viewer, { articleId: id, version, headline: `${text} headline`, body: paragraph(`${text} body`) });
+    const results = await Promise.allSettled([save(reporter, "Reporter's"), save(editor, "Editor's")]);
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    const winner = (won[0] as PromiseFulfilledResult<{ version: number }>).value;
+    expect(lost[0]!.reason).toBeInstanceOf(AppError);
+    expect(lost[0]!.reason).toMatchObject({ code: "CONFLICT", details: { currentVersion: winner.version } });
+
+    const article = await database.db.article.findUniqueOrThrow({ where: { id } });
+    const who = article.headline.replace(" headline", "");
+    expect(article.body).toEqual(paragraph(`${who} body`));
+    expect(await database.db.revision.count({ where: { articleId: id } })).toBe(2);
+  });
+
+  it("turns twenty simultaneous publish clicks into one event", async () => {
+    const article = await articleIn("IN_REVIEW", reporter);
+    const results = await Promise.all(Array.from({ length: 20 }, () => outcome(transition(editor, { articleId: article.id, action: "publish" }))));
+    expect(results.filter((r) => r === "ok")).toHaveLength(1);
+    // The losers read the row before or after the winner committed: either way a 409.
+    expect(results.filter((r) => r === "CONFLICT" || r === "INVALID_TRANSITION")).toHaveLength(19);
+    expect(await database.db.workflowEvent.count({ where: { articleId: article.id, action: "publish" } })).toBe(1);
+  });
+
+  it("refuses what a reporter may not change, and fields no save takes", async () => {
+    const { id, version } = await draftBy(reporter);
+    const before = await database.db.article.findUniqueOrThrow({ where: { id } });
+    expect(await outcome(saveDraft(otherReporter, { articleId: id, version, headline: "Hijacked" }))).toBe("NOT_FOUND");
+    for (const field of [{ status: "PUBLISHED" }, { authorId: otherReporter.id }, { publishedAt: new Date().toISOString() }]) {
+      expect(await outcome(saveDraft(reporter, { articleId: id, version, ...field }))).toBe("VALIDATION");
+    }
+    expect(await outcome(saveDraft(reporter, { articleId: id, version, body: "<script>alert(1)</script>" }))).toBe("VALIDATION");
+    await transition(reporter, { articleId: id, action: "submit" });
+    const submitted = await database.db.article.findUniqueOrThrow({ where: { id } });
+    expect(await outcome(saveDraft(reporter, { articleId: id, version: submitted.version, headline: "Sneaky edit in review" }))).toBe("FORBIDDEN");
+    expect((await database.db.article.findUniqueOrThrow({ where: { id } })).headline).toBe(before.headline);
+  });
+
+  it("keeps an old slug working once readers have seen it, and refuses a taken slug", async () => {
+    const published = await articleIn("PUBLISHED", reporter);
+    const saved = await saveDraft(editor, { articleId: published.id, version: published.version, slug: `renamed-${published.id}` });
+    expect(await database.db.slugRedirect.findUnique({ where: { slug: published.slug } })).toMatchObject({ articleId: published.id });
+    const other = await draftBy(reporter);
+    expect(await outcome(saveDraft(reporter, { articleId: other.id, version: other.version, slug: published.slug }))).toBe("CONFLICT");
+    expect(saved.slug).toBe(`renamed-${published.id}`);
+  });
+
+  it("restores an old revision as a new one, leaving history intact", async () => {
+    const { id, version } = await draftBy(reporter, unique("Original headline"));
+    const edited = await saveDraft(reporter, { articleId: id, version, headline: "Changed headline", body: paragraph("Changed text.") });
+    const revisions = await listRevisions(reporter, id);
+    const first = revisions.find((r) => r.version === version)!;
+    const restored = await restoreRevision(reporter, { articleId: id, revisionId: first.id, version: edited.version });
+    const article = await database.db.article.findUniqueOrThrow({ where: { id } });
+    expect(article.headline).toBe(first.headline);
+    expect(article.body).toEqual(paragraph("First text."));
+    expect((await listRevisions(reporter, id)).map((r) => r.version)).toEqual([restored.version, edited.version, version]);
+  });
+});
+
+describe("the scheduler", () => {
+  it("publishes a due article after a restart, exactly once across several instances", async () => {
+    const article = await articleIn("IN_REVIEW", reporter);
+    const publishAt = new Date(Date.now() + 2_000);
+    await transition(editor, { articleId: article.id, action: "schedule", publishAt: publishAt.toISOString() });
+    expect(await publishDueArticles(new Date(publishAt.getTime() - 1))).not.toContain(article.id);
+
+    // A restart: the app's client goes away; nothing about the schedule lived in it.
+    const global = globalThis as { copydeskDb?: { $disconnect(): Promise<void> } };
+    await global.copydeskDb?.$disconnect();
+    delete global.copydeskDb;
+
+    const later = new Date(publishAt.getTime() + 30_000);
+    const sweeps = await Promise.all([publishDueArticles(later), publishDueArticles(later), publishDueArticles(later)]);
+    expect(sweeps.flat().filter((id) => id === article.id)).toHaveLength(1);
+    const after = await database.db.article.findUniqueOrThrow({ where: { id: article.id } });
+    expect(after).toMatchObject({ status: "PUBLISHED", publishedAt: publishAt, scheduledFor: null });
+    const event = await database.db.workflowEvent.findFirstOrThrow({ where: { articleId: article.id, action: "publish_scheduled" } });
+    expect(event).toMatchObject({ actorId: null, fromStatus: "SCHEDULED", toStatus: "PUBLISHED" });
+    expect(can(SYSTEM, "publish_scheduled", after).ok).toBe(false);
+  });
+});
+
+describe("comments and lists", () => {
+  it("lets staff comment on what they can see, and hides the rest", async () => {
+    const mine = await draftBy(reporter);
+    await addComment(reporter, { articleId: mine.id, body: "Need a photo here." });
+    await addComment(editor, { articleId: mine.id, body: "I'll find one." });
+    expect((await listComments(reporter, mine.id)).map((c) => c.body)).toEqual(["Need a photo here.", "I'll find one."]);
+    expect(await outcome(addComment(otherReporter, { articleId: mine.id, body: "Peeking" }))).toBe("NOT_FOUND");
+    expect(await outcome(listComments(otherReporter, mine.id))).toBe("NOT_FOUND");
+  });
+
+  it("pages through a reporter's visible articles without repeats or leaks", async () => {
+    for (let i = 0; i < 5; i++) await draftBy(otherReporter);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listArticles(otherReporter, { limit: 3, ...(cursor && { cursor }) });
+      for (const row of page.articles) expect(row.author.id === otherReporter.id || row.status === "PUBLISHED").toBe(true);
+      seen.push(...page.articles.map((row) => row.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    const expected = await database.db.article.count({ where: { OR: [{ authorId: otherReporter.id }, { status: "PUBLISHED" }] } });
+    expect(seen).toHaveLength(expected);
+  });
+});
