@@ -6,7 +6,8 @@ test.describe("signing in", () => {
     await signIn(page, "reporter@example.com");
     await expect(page.getByTestId("viewer")).toHaveText("Maya Okafor · Reporter");
     await expect(page.getByRole("heading", { name: /My drafts/ })).toBeVisible();
-    await expect(page.getByText("Jazz festival adds a free stage in the old tram depot")).toBeVisible();
+    const myDrafts = page.getByRole("region", { name: /My drafts/ });
+    await expect(myDrafts.getByRole("link", { name: "Jazz festival adds a free stage in the old tram depot" })).toBeVisible();
     await expect(page.getByRole("heading", { name: /Awaiting review/ })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Review queue" })).toHaveCount(0);

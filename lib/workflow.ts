@@ -61,3 +61,17 @@ export const STATE_LABELS: Record<ArticleState, string> = {
   PUBLISHED: "Published",
   ARCHIVED: "Archived",
 };
+
+/** The button staff press for each action. */
+export const ACTION_LABELS: Record<WorkflowAction, string> = {
+  submit: "Submit for review",
+  withdraw: "Withdraw",
+  request_changes: "Request changes",
+  publish: "Publish",
+  schedule: "Schedule",
+  unschedule: "Unschedule",
+  publish_scheduled: "Published on schedule",
+  unpublish: "Unpublish",
+  archive: "Archive",
+  restore: "Restore",
+};

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { imageUrl } from "@/lib/media";
 import { allowedActions, can, type Viewer } from "@/lib/policy";
 import { findVisible } from "./find";
 
@@ -33,7 +34,13 @@ export async function getArticle(viewer: Viewer, articleId: string) {
     author: article.author,
     section: article.section,
     tags: article.tags.map((t) => t.tag.name).sort(),
-    heroImage: article.heroImage,
+    heroImage: article.heroImage && {
+      id: article.heroImage.id,
+      url: imageUrl(article.heroImage.storageKey, Math.min(960, Math.max(...article.heroImage.widths))),
+      altText: article.heroImage.altText,
+      caption: article.heroImage.caption,
+      credit: article.heroImage.credit,
+    },
     publishedAt: article.publishedAt,
     scheduledFor: article.scheduledFor,
     updatedAt: article.updatedAt,

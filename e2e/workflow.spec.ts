@@ -1,0 +1,127 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import sharp from "sharp";
+import { signedInPage } from "./support";
+
+async function photoFile(): Promise<string> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), "copydesk-e2e-photo-"));
+  const file = path.join(folder, "harbour.jpg");
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="700"><rect width="1200" height="700" fill="#4f8a9b"/><circle cx="300" cy="200" r="90" fill="#f4d35e"/></svg>`;
+  await writeFile(file, await sharp(Buffer.from(svg)).jpeg().toBuffer());
+  return file;
+}
+
+const body = (page: Page) => page.getByRole("textbox", { name: "Body" });
+const badge = (page: Page) => page.getByTestId("status-badge").first();
+
+test("an article goes from a reporter's draft through review to readers, and the history shows every step", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const headline = `Night ferry returns after ${Date.now() % 100000} days of repairs`;
+  const reporter = await signedInPage(browser, "reporter@example.com");
+
+  // The reporter writes a draft with a photo and a quote.
+  await reporter.getByRole("link", { name: "New article" }).click();
+  await reporter.getByLabel("Headline", { exact: true }).fill(headline);
+  await reporter.getByLabel("Standfirst").fill("The overnight crossing resumes on Friday with a refitted engine and two extra sailings.");
+  await body(reporter).click();
+  await reporter.keyboard.type("The night ferry to the outer islands will sail again on Friday after repairs.");
+  await reporter.keyboard.press("Enter");
+  await reporter.getByRole("button", { name: "Quote" }).click();
+  await reporter.keyboard.type("“We missed the quiet crossing,” said a regular passenger.");
+  await reporter.getByLabel("Upload image").setInputFiles(await photoFile());
+  await reporter.getByLabel("Alt text", { exact: true }).fill("A ferry at the quay at dusk");
+  await reporter.getByLabel("Caption", { exact: true }).fill("The refitted ferry at the quay.");
+  await reporter.getByLabel("Credit", { exact: true }).fill("Jo Lindqvist/Copydesk");
+  await reporter.getByRole("button", { name: "Save draft" }).click();
+  await expect(reporter).toHaveURL(/\/newsroom\/articles\/(?!new$)\w+$/);
+  const articleUrl = reporter.url();
+  await expect(badge(reporter)).toHaveText("Draft");
+  await reporter.getByRole("button", { name: "Submit for review" }).click();
+  await expect(badge(reporter)).toHaveText("In review");
+
+  // The editor finds it awaiting review and sends it back with a note.
+  const editor = await signedInPage(browser, "editor@example.com");
+  const queue = editor.locator("section", { has: editor.getByRole("heading", { name: /Awaiting review/ }) });
+  await queue.getByRole("link", { name: headline }).click();
+  await editor.getByRole("button", { name: "Request changes" }).click();
+  await editor.getByLabel("Note", { exact: true }).fill("Say which day the timetable starts and who paid for the repairs.");
+  await editor.getByRole("button", { name: "Confirm request changes" }).click();
+  await expect(badge(editor)).toHaveText("Changes requested");
+
+  // The reporter sees the note, edits, and resubmits.
+  await reporter.goto(articleUrl);
+  const changeNote = reporter.getByRole("note").filter({ hasText: "Changes requested by" });
+  await expect(changeNote).toContainText("Changes requested by Dana Whitfield");
+  await expect(changeNote).toContainText("who paid for the repairs");
+  await body(reporter).click();
+  await reporter.keyboard.press("Control+End");
+  await reporter.keyboard.press("Enter");
+  await reporter.keyboard.type("The regional council paid for the repairs; the timetable starts on Friday.");
+  await expect(reporter.getByTestId("save-state")).toHaveText("Saved", { timeout: 15_000 });
+  await reporter.getByRole("button", { name: "Submit for review" }).click();
+  await expect(badge(reporter)).toHaveText("In review");
+  await expect(changeNote).toHaveCount(0);
+
+  // The editor publishes.
+  await editor.goto(articleUrl);
+  await editor.getByRole("button", { name: "Publish" }).click();
+  await expect(badge(editor)).toHaveText("Published");
+
+  // A reader finds it on the home page and reads it.
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto("/");
+  await reader.getByRole("link", { name: headline }).first().click();
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(headline);
+  await expect(reader.locator("blockquote")).toContainText("We missed the quiet crossing");
+  await expect(reader.getByText("The regional council paid for the repairs")).toBeVisible();
+  await expect(reader.locator("figcaption").first()).toHaveText("The refitted ferry at the quay. (Photo: Jo Lindqvist/Copydesk)");
+
+  // The history shows every step.
+  await editor.goto(`${articleUrl}/history`);
+  const workflow = editor.locator("section", { has: editor.getByRole("heading", { name: "Workflow" }) });
+  await expect(workflow.getByRole("listitem")).toHaveCount(4);
+  await expect(workflow.getByRole("listitem").nth(0)).toContainText("Publish by Dana Whitfield");
+  await expect(workflow.getByRole("listitem").nth(1)).toContainText("Submit for review by Maya Okafor");
+  await expect(workflow.getByRole("listitem").nth(2)).toContainText("Request changes by Dana Whitfield");
+  await expect(workflow.getByRole("listitem").nth(2)).toContainText("who paid for the repairs");
+  await expect(workflow.getByRole("listitem").nth(3)).toContainText("Submit for review by Maya Okafor");
+  const revisions = editor.locator("section", { has: editor.getByRole("heading", { name: "Revisions" }) });
+  const revisionCount = await revisions.locator("ol > li").count();
+  expect(revisionCount).toBeGreaterThanOrEqual(2);
+  await editor.getByLabel("From").selectOption({ index: revisionCount - 1 }); // the first draft
+  await expect(editor.getByLabel("Changes between the two versions").locator("ins").first()).toContainText("regional council");
+});
+
+test("when two editors save the same version, the second is told and keeps their text", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const editor = await signedInPage(browser, "editor@example.com");
+  await editor.getByRole("link", { name: "New article" }).click();
+  await editor.getByLabel("Headline", { exact: true }).fill(`Shared draft ${Date.now()}`);
+  await editor.getByRole("button", { name: "Save draft" }).click();
+  await expect(editor).toHaveURL(/\/newsroom\/articles\/(?!new$)\w+$/);
+  const url = editor.url();
+
+  const admin = await signedInPage(browser, "admin@example.com");
+  await admin.goto(url);
+  await expect(admin.getByRole("note")).toContainText("Also open by Dana Whitfield", { timeout: 20_000 });
+
+  await editor.getByLabel("Headline", { exact: true }).fill("The editor's headline");
+  await editor.getByRole("button", { name: "Save draft" }).click();
+  await expect(editor.getByTestId("save-state")).toHaveText("Saved");
+
+  await admin.getByLabel("Headline", { exact: true }).fill("The admin's headline");
+  await admin.getByRole("button", { name: "Save draft" }).click();
+  const alert = admin.getByRole("alert").filter({ hasText: "saved this article" });
+  await expect(alert).toContainText("Dana Whitfield saved this article");
+  await expect(admin.getByTestId("save-state")).toHaveText("Not saved");
+  await expect(admin.getByLabel("Headline", { exact: true })).toHaveValue("The admin's headline");
+  await alert.getByRole("button", { name: "Compare" }).click();
+  const diff = admin.getByLabel("Their version compared with yours");
+  await expect(diff.locator("del").first()).toContainText("editor");
+  await expect(diff.locator("ins").first()).toContainText("admin");
+
+  await editor.reload();
+  await expect(editor.getByLabel("Headline", { exact: true })).toHaveValue("The editor's headline");
+});
