@@ -10,6 +10,13 @@ const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["sharp", "@node-rs/argon2", "pg"],
   experimental: { authInterrupts: true },
+  // The front page is page 1 of the latest stories, cached like every reader page.
+  async rewrites() {
+    return { beforeFiles: [{ source: "/", destination: "/page/1" }] };
+  },
+  async redirects() {
+    return [{ source: "/page/1", destination: "/", permanent: true }];
+  },
   async headers() {
     return [
       { source: "/:path*", headers: BASE_SECURITY_HEADERS },

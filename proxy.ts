@@ -1,25 +1,42 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isGone } from "@/lib/gone";
 import { staffCsp } from "@/lib/security-headers.js";
 
+const GONE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article withdrawn</title><meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family:Georgia,serif;max-width:36rem;margin:6rem auto;padding:0 1rem;text-align:center"><h1>This article was withdrawn</h1>
+<p>It is no longer published. <a href="/">Go to the front page</a>.</p></body></html>`;
+
 /**
- * Staff pages only (see `config.matcher`): a fresh CSP nonce per request —
- * Next reads it from the request's policy and stamps its scripts — and the
- * requested path, so the newsroom can send someone back after signing in.
- * No authorization here: services and pages check the viewer themselves.
+ * Two jobs, by path (see `config.matcher`):
+ * - reader article URLs: an archived article answers 410 Gone (a page
+ *   cannot set that status itself);
+ * - staff pages: a fresh CSP nonce per request — Next reads it from the
+ *   request's policy and stamps its scripts — the requested path (to come
+ *   back after signing in), and the hint cookie that shows "Edit" links on
+ *   reader pages. No authorization here: services and pages check the viewer.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith("/articles/")) {
+    if (await isGone(decodeURIComponent(pathname.slice("/articles/".length)))) {
+      return new NextResponse(GONE_PAGE, { status: 410, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=60, s-maxage=1" } });
+    }
+    return NextResponse.next();
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = staffCsp(nonce, process.env.NODE_ENV !== "production");
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", policy);
   headers.set("x-nonce", nonce);
-  headers.set("x-copydesk-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  headers.set("x-copydesk-path", `${pathname}${search}`);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
   response.headers.set("Cache-Control", "private, no-store");
+  if (pathname.startsWith("/newsroom")) response.cookies.set("copydesk_staff", "1", { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 30 });
   return response;
 }
 
 export const config = {
-  matcher: ["/newsroom/:path*", "/login", "/invitations/:path*", "/api/auth/:path*", "/api/v1/newsroom/:path*"],
+  // Must be literal for Next; the staff part mirrors STAFF_PATH_PREFIXES in lib/security-headers.js.
+  matcher: ["/articles/:slug", "/newsroom/:path*", "/login", "/invitations/:path*", "/api/auth/:path*", "/api/v1/newsroom/:path*"],
 };

@@ -1,16 +1,29 @@
+import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
 
-export function Byline({ author, publishedAt }: { author: { name: string }; publishedAt: Date }) {
+export function Byline({ author, publishedAt, updatedAt }: { author: { id: string; name: string }; publishedAt: string; updatedAt?: string | null }) {
   return (
     <p className="font-sans text-sm text-muted">
-      By <span className="font-semibold text-ink">{author.name}</span>
+      By{" "}
+      <Link href={`/authors/${author.id}`} className="font-semibold text-ink hover:underline">
+        {author.name}
+      </Link>
       {" · "}
-      <time dateTime={publishedAt.toISOString()}>{formatDateTime(publishedAt)}</time>
+      <time dateTime={publishedAt}>{formatDateTime(new Date(publishedAt))}</time>
+      {updatedAt && (
+        <>
+          {" · "}Updated <time dateTime={updatedAt}>{formatDateTime(new Date(updatedAt))}</time>
+        </>
+      )}
     </p>
   );
 }
 
-export function SectionLabel({ section }: { section: { name: string } | null }) {
+export function SectionLabel({ section }: { section: { slug: string; name: string } | null }) {
   if (!section) return null;
-  return <p className="font-sans text-xs font-bold tracking-wider text-accent uppercase">{section.name}</p>;
+  return (
+    <Link href={`/sections/${section.slug}`} className="font-sans text-xs font-bold tracking-wider text-accent uppercase hover:underline">
+      {section.name}
+    </Link>
+  );
 }

@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().min(3).default("Copydesk <newsroom@localhost>"),
+  NEWSROOM_NAME: z.string().min(1).max(80).default("Copydesk"),
+  NEWSROOM_CONTACT_EMAIL: z.email().default("newsroom@example.com"),
   UPLOADS_DIR: z.string().min(1).default("storage/uploads"),
   SEED_PASSWORD: z.string().min(8, "must be at least 8 characters").default("copydesk-demo"),
 });

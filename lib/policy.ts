@@ -20,7 +20,7 @@ export interface ArticleFacts {
   authorId: string;
 }
 
-export type ArticleAction = WorkflowAction | "view" | "edit" | "comment";
+export type ArticleAction = WorkflowAction | "view" | "edit" | "comment" | "correct";
 export type Decision = { ok: true } | { ok: false; reason: "not_visible" | "forbidden" | "invalid_transition" };
 
 const ALLOW: Decision = { ok: true };
@@ -43,6 +43,11 @@ export function can(viewer: Viewer, action: ArticleAction, article: ArticleFacts
   if (!mayView(viewer, article)) return deny("not_visible");
   if (action === "view") return ALLOW;
   if (action === "comment") return viewer.kind === "staff" ? ALLOW : deny("forbidden");
+  if (action === "correct") {
+    // A correction note is for a story readers have seen, added by an editor.
+    if (!isEditor(viewer)) return deny("forbidden");
+    return article.status === "PUBLISHED" ? ALLOW : deny("invalid_transition");
+  }
   if (action === "edit") {
     if (viewer.kind === "system") return deny("forbidden");
     return reaches(EDITING[article.status][viewer.role], viewer, article) ? ALLOW : deny("forbidden");

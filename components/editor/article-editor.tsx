@@ -12,6 +12,7 @@ import { formatDateTime } from "@/lib/format";
 import { slugify } from "@/lib/slug";
 import { api, type ApiError } from "./api";
 import { BodyEditor } from "./body-editor";
+import { CorrectionForm } from "./correction-form";
 import { WorkflowPanel, type Move } from "./workflow-panel";
 
 type SaveState = "saved" | "saving" | "unsaved" | "failed";
@@ -261,6 +262,7 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
           </button>
         )}
         {state && <WorkflowPanel actions={state.allowedActions} busy={busy} onMove={(step) => void move(step)} />}
+        {state?.canCorrect && <CorrectionForm articleId={state.id} />}
       </div>
 
       <aside className="space-y-4 text-sm">

@@ -46,6 +46,7 @@ export async function getArticle(viewer: Viewer, articleId: string) {
     updatedAt: article.updatedAt,
     changeRequest,
     canEdit: can(viewer, "edit", article).ok,
+    canCorrect: can(viewer, "correct", article).ok,
     allowedActions: allowedActions(viewer, article),
   };
 }

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/policy";
+import { expireArticlePages, readerFacts } from "@/lib/reader-cache";
 import { parseInput } from "@/lib/validation";
 import { recordRevision, replaceTags } from "./content";
 import { assertAllowed, findVisible } from "./find";
@@ -33,9 +34,10 @@ export async function listEvents(viewer: Viewer, articleId: string) {
  */
 export async function restoreRevision(viewer: Viewer, input: unknown) {
   const { articleId, revisionId, version } = parseInput(RestoreRevisionInput, input);
-  return db().$transaction(async (tx) => {
+  const { restored, before } = await db().$transaction(async (tx) => {
     const article = await findVisible(tx, viewer, articleId);
     assertAllowed(viewer, "edit", article);
+    const before = article.status === "PUBLISHED" ? await readerFacts(tx, article.id) : null;
     const revision = await tx.revision.findFirst({ where: { id: revisionId, articleId: article.id } });
     if (!revision) throw notFound("That revision");
     const { count } = await tx.article.updateMany({
@@ -53,6 +55,9 @@ export async function restoreRevision(viewer: Viewer, input: unknown) {
     const tags = await tx.tag.findMany({ where: { slug: { in: revision.tagSlugs } }, select: { name: true } });
     await replaceTags(tx, article.id, tags.map((tag) => tag.name));
     await recordRevision(tx, article.id, viewer.kind === "staff" ? viewer.id : article.authorId);
-    return tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, version: true, status: true } });
+    const restored = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, version: true, status: true } });
+    return { restored, before };
   });
+  if (before) await expireArticlePages(before, restored.id);
+  return restored;
 }

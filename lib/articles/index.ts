@@ -9,3 +9,4 @@ export { getArticle, type EditorArticle } from "./get-article";
 export { listArticles, dashboardSummary, filterOptions, type ArticleRow } from "./list-articles";
 export { heartbeat } from "./presence";
 export { uploadImage, MAX_UPLOAD_BYTES } from "./upload-image";
+export { addCorrection } from "./add-correction";

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { Article } from "@/lib/generated/prisma/client";
 import { SYSTEM } from "@/lib/policy";
+import { expireArticlePages } from "@/lib/reader-cache";
 import { applyMove } from "./transition";
 
 const BATCH = 50;
@@ -13,7 +14,7 @@ const BATCH = 50;
  * the next sweep finds whatever came due meanwhile.
  */
 export async function publishDueArticles(now = new Date()): Promise<string[]> {
-  return db().$transaction(async (tx) => {
+  const published = await db().$transaction(async (tx) => {
     const due = await tx.$queryRaw<Article[]>`
       SELECT * FROM "Article"
        WHERE "status" = 'SCHEDULED' AND "scheduledFor" <= ${now}
@@ -27,6 +28,13 @@ export async function publishDueArticles(now = new Date()): Promise<string[]> {
     }
     return published;
   });
+  for (const id of published) {
+    // The pages' own lifetime still ends stale copies if this fails; say so loudly.
+    await expireArticlePages(null, id).catch((error: unknown) =>
+      console.error("[scheduler] could not expire reader pages:", error instanceof Error ? error.message : error),
+    );
+  }
+  return published;
 }
 
 export const SWEEP_INTERVAL_MS = 15_000;

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/policy";
+import { expireArticlePages, readerFacts } from "@/lib/reader-cache";
 import { parseInput } from "@/lib/validation";
 import { applyHero, checkSection, checkSlugFree, recordRevision, replaceTags } from "./content";
 import { assertAllowed, findVisible } from "./find";
@@ -19,9 +20,10 @@ export async function saveDraft(viewer: Viewer, input: unknown) {
   const change = parseInput(SaveDraftInput, input);
   const body = change.body === undefined ? undefined : validateDocument(change.body);
   if (viewer.kind !== "staff") throw new AppError("FORBIDDEN", "Only staff edit articles.");
-  return db().$transaction(async (tx) => {
+  const { saved, before } = await db().$transaction(async (tx) => {
     const article = await findVisible(tx, viewer, change.articleId);
     assertAllowed(viewer, "edit", article);
+    const before = article.status === "PUBLISHED" ? await readerFacts(tx, article.id) : null;
     if (change.sectionId !== undefined) await checkSection(tx, change.sectionId);
     const slugChanged = change.slug !== undefined && change.slug !== article.slug;
     if (slugChanged) await checkSlugFree(tx, change.slug!, article.id);
@@ -45,8 +47,11 @@ export async function saveDraft(viewer: Viewer, input: unknown) {
     }
     await recordRevision(tx, article.id, viewer.id);
     const saved = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, slug: true, version: true, status: true, updatedAt: true } });
-    return saved;
+    return { saved, before };
   });
+  // A copy edit of a live story reaches readers at once.
+  if (before) await expireArticlePages(before, saved.id);
+  return saved;
 }
 
 /** The CONFLICT error, naming the version that won and who saved it when. */

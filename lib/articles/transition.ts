@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Article, Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/policy";
+import { expireArticlePages, readerFacts } from "@/lib/reader-cache";
 import { parseInput } from "@/lib/validation";
 import { TRANSITIONS, type WorkflowAction } from "@/lib/workflow";
 import { assertAllowed, findVisible } from "./find";
@@ -68,7 +69,15 @@ export async function applyMove(tx: Prisma.TransactionClient, viewer: Viewer, ar
   return tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, slug: true, status: true, version: true, publishedAt: true, scheduledFor: true } });
 }
 
+/** Moves that change what readers see: their pages are expired once the move commits. */
+export const READER_VISIBLE_MOVES: ReadonlySet<WorkflowAction> = new Set(["publish", "publish_scheduled", "unpublish", "archive", "restore"]);
+
 export async function transition(viewer: Viewer, input: unknown) {
   const { articleId, ...move } = parseInput(TransitionInput, input);
-  return db().$transaction(async (tx) => applyMove(tx, viewer, await findVisible(tx, viewer, articleId), move));
+  const { result, before } = await db().$transaction(async (tx) => {
+    const article = await findVisible(tx, viewer, articleId);
+    return { before: await readerFacts(tx, article.id), result: await applyMove(tx, viewer, article, move) };
+  });
+  if (READER_VISIBLE_MOVES.has(move.action)) await expireArticlePages(before, result.id);
+  return result;
 }

@@ -22,7 +22,8 @@ export const articleExtensions = [
       protocols: [...LINK_PROTOCOLS],
       autolink: true,
       openOnClick: false,
-      HTMLAttributes: { rel: null, target: null },
+      // Links leave in the same tab, without handing the page to where they lead.
+      HTMLAttributes: { rel: "noopener noreferrer", target: null },
     },
   }),
   Figure,

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "@/lib/db";
 import { checkHealth } from "@/lib/health";
 import { localStorage } from "@/lib/storage";
-import { createDb } from "@/lib/db";
 import { seed } from "@/prisma/seed";
 import { freePort } from "@/scripts/lib/embedded-postgres";
 import { freshDatabase, type TestDatabase } from "../support/database";
@@ -21,21 +21,48 @@ afterAll(() => rm(uploads, { recursive: true, force: true }));
 
 describe("lib/published.ts", () => {
   it("lists only published articles, newest first", async () => {
-    const { latestArticles } = await import("@/lib/published");
-    const listed = await latestArticles(100);
+    const { frontPage } = await import("@/lib/published");
+    const { articles } = await frontPage(1);
     const published = await database.db.article.findMany({ where: { status: "PUBLISHED" }, orderBy: { publishedAt: "desc" } });
-    expect(listed.map((article) => article.id)).toEqual(published.map((article) => article.id));
+    expect(articles.map((article) => article.id)).toEqual(published.map((article) => article.id));
   });
 
-  it("finds no article in any other state, nor one whose publish time is still ahead", async () => {
-    const { publishedArticle } = await import("@/lib/published");
+  it("finds no article in any other state, and says which are gone", async () => {
+    const { articleBySlug, archivedSlugs } = await import("@/lib/published");
     const hidden = await database.db.article.findMany({ where: { status: { not: "PUBLISHED" } } });
     expect(hidden.length).toBeGreaterThan(0);
-    for (const article of hidden) expect(await publishedArticle(article.slug)).toBeNull();
-
+    for (const article of hidden) {
+      expect((await articleBySlug(article.slug)).kind).toBe(article.status === "ARCHIVED" ? "gone" : "missing");
+    }
+    const archived = hidden.filter((article) => article.status === "ARCHIVED").map((article) => article.slug);
+    expect((await archivedSlugs()).sort()).toEqual(archived.sort());
     const live = await database.db.article.findFirstOrThrow({ where: { status: "PUBLISHED" } });
-    expect(await publishedArticle(live.slug)).not.toBeNull();
-    expect(await publishedArticle(live.slug, new Date(live.publishedAt!.getTime() - 1000))).toBeNull();
+    expect((await articleBySlug(live.slug)).kind).toBe("article");
+  });
+
+  it("walks previous and next in publish order", async () => {
+    const { articleBySlug, frontPage } = await import("@/lib/published");
+    const { articles } = await frontPage(1);
+    for (let i = 0; i < articles.length; i++) {
+      const found = await articleBySlug(articles[i]!.slug);
+      if (found.kind !== "article") throw new Error("expected an article");
+      expect(found.next?.id ?? null).toBe(articles[i - 1]?.id ?? null);
+      expect(found.previous?.id ?? null).toBe(articles[i + 1]?.id ?? null);
+    }
+  });
+
+  it("searches headline, standfirst and body, ranked, with the terms marked", async () => {
+    const { searchArticles } = await import("@/lib/published");
+    const { hits } = await searchArticles("harbour", 1);
+    expect(hits.length).toBeGreaterThan(0);
+    const bodyOnly = await searchArticles("gauging stations", 1);
+    expect(bodyOnly.hits.map((hit) => hit.headline)).toEqual(["Delta nations sign water-sharing pact after a decade of talks"]);
+    expect(bodyOnly.hits[0]!.snippet).toContain("\u0002gauging\u0003");
+    for (const absurd of ["", "   ", "'\"!!&|:*()<>", "x".repeat(5000), "drop table users; --"]) {
+      await expect(searchArticles(absurd, 1)).resolves.toBeDefined();
+    }
+    const draftOnly = await searchArticles("tram depot", 1);
+    expect(draftOnly.hits).toEqual([]);
   });
 });
 

@@ -35,8 +35,8 @@ describe("the drift check", () => {
   }
 
   it("reports a column removed from a migration", async () => {
-    const drift = await driftAfterEditing((sql) => sql.replace(`    "standfirst" TEXT NOT NULL DEFAULT '',\n    "body" JSONB`, `    "body" JSONB`));
-    expect(drift).toContain(`column "Article"."standfirst" is missing`);
+    const drift = await driftAfterEditing((sql) => sql.replace(`    "credit" TEXT NOT NULL DEFAULT '',\n    "uploadedById"`, `    "uploadedById"`));
+    expect(drift).toContain(`column "Media"."credit" is missing`);
   });
 
   it("reports a column whose nullability differs", async () => {

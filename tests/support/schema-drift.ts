@@ -9,7 +9,8 @@ import pg from "pg";
  * engine we cannot download. Returns one line per difference; [] means no
  * drift. Covers tables, columns (type, list, nullability, presence of a
  * default), enums, primary keys, unique and plain indexes (columns, order,
- * direction) and foreign keys (columns, target, ON DELETE).
+ * direction) and foreign keys (columns, target, ON DELETE). Expression and
+ * partial indexes are left to the migrations: Prisma's schema cannot name them.
  */
 
 interface DmmfField {
@@ -118,6 +119,8 @@ async function introspect(client: pg.Client) {
       CROSS JOIN LATERAL unnest(ix.indkey) WITH ORDINALITY AS k(attnum, ord)
        JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
       WHERE n.nspname = 'public' AND t.relname <> '_prisma_migrations'
+        -- Expression and partial indexes (full-text search) cannot be declared in schema.prisma.
+        AND ix.indexprs IS NULL AND ix.indpred IS NULL
       GROUP BY t.relname, i.relname, ix.indisunique, ix.indisprimary`,
   );
   const foreignKeys = await client.query<DbForeignKey>(

@@ -37,6 +37,7 @@ function expected(who: Who, action: ArticleAction, state: ArticleState): string 
   if (!visible) return "not_visible";
   if (action === "view") return "ok";
   if (action === "comment") return who === "system" ? "forbidden" : "ok";
+  if (action === "correct") return !editor ? "forbidden" : state === "PUBLISHED" ? "ok" : "invalid_transition";
   if (action === "edit") {
     if (who === "reporter-own") return state === "DRAFT" || state === "CHANGES_REQUESTED" ? "ok" : "forbidden";
     return editor && state !== "ARCHIVED" ? "ok" : "forbidden";
@@ -46,7 +47,7 @@ function expected(who: Who, action: ArticleAction, state: ArticleState): string 
   return rule.from.includes(state) ? "ok" : "invalid_transition";
 }
 
-const ACTIONS: ArticleAction[] = ["view", "edit", "comment", ...WORKFLOW_ACTIONS];
+const ACTIONS: ArticleAction[] = ["view", "edit", "comment", "correct", ...WORKFLOW_ACTIONS];
 const outcome = (who: Who, action: ArticleAction, state: ArticleState) => {
   const decision = can(viewerFor(who), action, { status: state, authorId: AUTHOR });
   return decision.ok ? "ok" : decision.reason;

@@ -1,14 +1,18 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { actionResult } from "@/lib/action-result";
 import { requireViewer } from "@/lib/auth/viewer";
 import { changePassword } from "@/lib/users";
 
 export async function changePasswordAction(_previous: unknown, form: FormData) {
-  return actionResult(async () => {
+  const result = await actionResult(async () => {
     const newPassword = form.get("newPassword");
     if (newPassword !== form.get("confirmPassword")) return "mismatch" as const;
     await changePassword(await requireViewer(), { currentPassword: form.get("currentPassword"), newPassword });
     return "changed" as const;
   });
+  // Every session ended with the old password, this one included.
+  if (result.ok && result.value === "changed") redirect("/login?notice=password-changed");
+  return result;
 }

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Pagination, TeaserGrid } from "@/components/reader/teaser";
+import { authorPage } from "@/lib/published";
+import { pageNumber } from "@/lib/reader-pages";
+
+export const revalidate = 300;
+export const dynamicParams = true;
+export const generateStaticParams = async () => [];
+
+type Props = { params: Promise<{ id: string; page?: string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id, page } = await params;
+  const found = await authorPage(id, pageNumber(page));
+  return found ? { title: `Stories by ${found.author.name}`, alternates: { canonical: `/authors/${id}` } } : {};
+}
+
+export default async function AuthorPage({ params }: Props) {
+  const { id, page: segments } = await params;
+  const page = pageNumber(segments);
+  const found = await authorPage(id, page);
+  if (!found || found.articles.length === 0) notFound();
+  return (
+    <>
+      <h1 className="mb-8 border-b border-rule pb-4 text-4xl font-bold">{found.author.name}</h1>
+      <TeaserGrid articles={found.articles} />
+      <Pagination first={`/authors/${id}`} prefix={`/authors/${id}`} page={page} hasMore={found.hasMore} />
+    </>
+  );
+}

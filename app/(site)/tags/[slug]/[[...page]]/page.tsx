@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Pagination, TeaserGrid } from "@/components/reader/teaser";
+import { tagPage } from "@/lib/published";
+import { pageNumber } from "@/lib/reader-pages";
+
+export const revalidate = 300;
+export const dynamicParams = true;
+export const generateStaticParams = async () => [];
+
+type Props = { params: Promise<{ slug: string; page?: string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, page } = await params;
+  const found = await tagPage(slug, pageNumber(page));
+  return found ? { title: `Stories tagged “${found.tag.name}”`, alternates: { canonical: `/tags/${slug}` } } : {};
+}
+
+export default async function TagPage({ params }: Props) {
+  const { slug, page: segments } = await params;
+  const page = pageNumber(segments);
+  const found = await tagPage(slug, page);
+  if (!found || found.articles.length === 0) notFound();
+  return (
+    <>
+      <h1 className="mb-8 border-b border-rule pb-4 text-4xl font-bold">{found.tag.name}</h1>
+      <TeaserGrid articles={found.articles} />
+      <Pagination first={`/tags/${slug}`} prefix={`/tags/${slug}`} page={page} hasMore={found.hasMore} />
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { Byline, SectionLabel } from "@/components/article-meta";
+import type { Teaser } from "@/lib/published";
+import { ReaderImageTag } from "./reader-image";
+
+const LAYOUT = {
+  lead: {
+    root: "grid gap-6 md:grid-cols-5",
+    image: "md:col-span-3",
+    imageClass: "w-full h-auto",
+    sizes: "(min-width: 768px) 60vw, 100vw",
+    text: "md:col-span-2",
+    headline: "mt-2 text-3xl leading-tight font-bold sm:text-4xl",
+    standfirst: "mt-3 text-lg text-muted",
+  },
+  standard: {
+    root: "",
+    image: "block",
+    imageClass: "aspect-video w-full h-auto object-cover",
+    sizes: "(min-width: 1024px) 33vw, (min-width: 640px) 50vw, 100vw",
+    text: "mt-3",
+    headline: "mt-1 text-xl leading-snug font-bold",
+    standfirst: "mt-2 text-muted",
+  },
+} as const;
+
+/** A story as a link on an index page; `lead` is the front page's top story. */
+export function TeaserCard({ article, variant, level = 3 }: { article: Teaser; variant: keyof typeof LAYOUT; level?: 2 | 3 }) {
+  const layout = LAYOUT[variant];
+  const href = `/articles/${article.slug}`;
+  const Heading = level === 2 ? "h2" : "h3";
+  return (
+    <article className={layout.root}>
+      {article.image && (
+        <Link href={href} className={layout.image} tabIndex={-1} aria-hidden="true">
+          <ReaderImageTag image={article.image} sizes={layout.sizes} className={layout.imageClass} priority={variant === "lead"} />
+        </Link>
+      )}
+      <div className={layout.text}>
+        <SectionLabel section={article.section} />
+        <Heading className={layout.headline}>
+          <Link href={href} className="hover:underline">
+            {article.headline}
+          </Link>
+        </Heading>
+        <p className={layout.standfirst}>{article.standfirst}</p>
+        <div className="mt-3">
+          <Byline author={article.author} publishedAt={article.publishedAt} />
+        </div>
+      </div>
+    </article>
+  );
+}
+
+export function TeaserGrid({ articles }: { articles: Teaser[] }) {
+  return (
+    <ul className="grid gap-8 sm:grid-cols-2 lg:grid-cols-3">
+      {articles.map((article) => (
+        <li key={article.id}>
+          <TeaserCard article={article} variant="standard" />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** "Newer" and "Older" links: page 1 lives at `first`, page n at `${prefix}/n`. */
+export function Pagination({ first, prefix, page, hasMore }: { first: string; prefix: string; page: number; hasMore: boolean }) {
+  const href = (n: number) => (n === 1 ? first : `${prefix}/${n}`);
+  if (page === 1 && !hasMore) return null;
+  return (
+    <nav aria-label="Pages" className="mt-10 flex justify-between font-sans text-sm">
+      {page > 1 ? <Link href={href(page - 1)} rel="prev" className="text-accent underline">← Newer stories</Link> : <span />}
+      {hasMore ? <Link href={href(page + 1)} rel="next" className="text-accent underline">Older stories →</Link> : <span />}
+    </nav>
+  );
+}

@@ -1,0 +1,70 @@
+import { appUrl, env } from "@/lib/env";
+import type { Teaser } from "@/lib/published";
+
+const escapeXml = (text: string) =>
+  text.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
+
+const XML_HEADERS = (type: string) => ({ "Content-Type": `${type}; charset=utf-8`, "Cache-Control": "public, max-age=60, s-maxage=1" });
+
+/** RSS 2.0 for the newest stories, every text escaped. */
+export function rssFeed(items: Teaser[], channel: { title: string; path: string }): Response {
+  const site = appUrl();
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+<channel>
+<title>${escapeXml(channel.title)}</title>
+<link>${site}/</link>
+<description>${escapeXml(`News from ${env().NEWSROOM_NAME}`)}</description>
+<language>en</language>
+<atom:link href="${site}${channel.path}" rel="self" type="application/rss+xml"/>
+${items
+  .map(
+    (item) => `<item>
+<title>${escapeXml(item.headline)}</title>
+<link>${site}/articles/${item.slug}</link>
+<guid isPermaLink="false">${item.id}</guid>
+<pubDate>${new Date(item.publishedAt).toUTCString()}</pubDate>
+<description>${escapeXml(item.standfirst)}</description>
+<author>${escapeXml(`${env().NEWSROOM_CONTACT_EMAIL} (${item.author.name})`)}</author>
+${item.section ? `<category>${escapeXml(item.section.name)}</category>` : ""}
+</item>`,
+  )
+  .join("\n")}
+</channel>
+</rss>`;
+  return new Response(xml, { headers: XML_HEADERS("application/rss+xml") });
+}
+
+export function sitemapIndex(chunks: number): Response {
+  const site = appUrl();
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>${site}/sitemaps/pages.xml</loc></sitemap>
+${Array.from({ length: chunks }, (_, n) => `<sitemap><loc>${site}/sitemaps/${n}.xml</loc></sitemap>`).join("\n")}
+</sitemapindex>`;
+  return new Response(xml, { headers: XML_HEADERS("application/xml") });
+}
+
+export function urlSet(urls: { path: string; lastModified?: string }[]): Response {
+  const site = appUrl();
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${urls.map((url) => `<url><loc>${escapeXml(site + url.path)}</loc>${url.lastModified ? `<lastmod>${url.lastModified}</lastmod>` : ""}</url>`).join("\n")}
+</urlset>`;
+  return new Response(xml, { headers: XML_HEADERS("application/xml") });
+}
+
+/** Google News sitemap: the last 48 hours. */
+export function newsSitemap(items: Teaser[]): Response {
+  const site = appUrl();
+  const name = escapeXml(env().NEWSROOM_NAME);
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+${items
+  .map(
+    (item) => `<url><loc>${site}/articles/${item.slug}</loc><news:news><news:publication><news:name>${name}</news:name><news:language>en</news:language></news:publication><news:publication_date>${item.publishedAt}</news:publication_date><news:title>${escapeXml(item.headline)}</news:title></news:news></url>`,
+  )
+  .join("\n")}
+</urlset>`;
+  return new Response(xml, { headers: XML_HEADERS("application/xml") });
+}

@@ -1,0 +1,68 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { revalidateTag } from "next/cache";
+import { db, type Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { tagsAffectedBy, type ReaderFacts } from "@/lib/reader-tags";
+
+/**
+ * Expiring reader pages after a change. Immediate expiry ({ expire: 0 }), not
+ * stale-while-revalidate: after an unpublish or a legal takedown the next
+ * reader must not get the old page even once.
+ */
+export async function readerFacts(client: Pick<Db, "article">, articleId: string): Promise<ReaderFacts | null> {
+  const article = await client.article.findUnique({
+    where: { id: articleId },
+    select: { id: true, slug: true, authorId: true, section: { select: { slug: true } }, tags: { select: { tag: { select: { slug: true } } } } },
+  });
+  return article && { id: article.id, slug: article.slug, authorId: article.authorId, sectionSlug: article.section?.slug ?? null, tagSlugs: article.tags.map((t) => t.tag.slug) };
+}
+
+/** In a route handler or server action: Next applies the expiry when the request ends. */
+export function expireInRequest(tags: string[]): void {
+  for (const tag of tags) revalidateTag(tag, { expire: 0 });
+}
+
+const outsideRequest = (error: unknown) => error instanceof Error && error.message.includes("static generation store missing");
+
+/**
+ * Expires reader pages from wherever a change happened: inside a request
+ * directly; in the server process outside a request (the scheduler's timer)
+ * by asking the server; in a process with no server at all (seed, tests)
+ * there are no cached pages to expire.
+ */
+export async function expireReaderPages(tags: string[]): Promise<void> {
+  try {
+    expireInRequest(tags);
+  } catch (error) {
+    if (!outsideRequest(error)) throw error;
+    if (process.env.NEXT_RUNTIME === "nodejs" && process.env.PORT) await expireViaServer(tags);
+  }
+}
+
+/** After a change, for the article as it was and as it is now. */
+export async function expireArticlePages(before: ReaderFacts | null, articleId: string): Promise<void> {
+  const after = await readerFacts(db(), articleId);
+  await expireReaderPages(tagsAffectedBy(...[before, after].filter((facts): facts is ReaderFacts => facts !== null)));
+}
+
+const signature = (body: string) => createHmac("sha256", env().NEXTAUTH_SECRET ?? "development").update(body).digest("hex");
+
+/**
+ * Outside any request (the scheduler's timer) there is no request scope to
+ * expire tags in, so the server asks itself, signed with the app secret.
+ */
+export async function expireViaServer(tags: string[]): Promise<void> {
+  const body = JSON.stringify({ tags });
+  const response = await fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}/api/internal/revalidate`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Copydesk-Signature": signature(body) },
+    body,
+  });
+  if (!response.ok) throw new Error(`revalidate answered ${response.status}`);
+}
+
+export function verifySignature(body: string, given: string | null): boolean {
+  const expected = Buffer.from(signature(body));
+  const actual = Buffer.from(given ?? "");
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
