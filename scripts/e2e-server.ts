@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createDb } from "@/lib/db";
@@ -8,7 +8,7 @@ import { seed } from "@/prisma/seed";
 import { migrate } from "./lib/migrate";
 import { createDatabase } from "./lib/postgres-admin";
 import { runInherited, stopChild } from "./lib/processes";
-import { startTestServer } from "./lib/test-postgres";
+import { E2E_DATABASE_FILE, startTestServer } from "./lib/test-postgres";
 
 /**
  * The server Playwright tests against (playwright.config.ts starts it): a
@@ -29,6 +29,9 @@ async function cleanUp() {
 await createDatabase(server.url("postgres"), database);
 const databaseUrl = server.url(database);
 await migrate(databaseUrl);
+// Specs that must plant data no API would accept (hostile stored bodies) find the database here.
+await mkdir(path.dirname(E2E_DATABASE_FILE), { recursive: true });
+await writeFile(E2E_DATABASE_FILE, databaseUrl);
 const db = createDb(databaseUrl, 2);
 await seed(db, { password: process.env.SEED_PASSWORD ?? "copydesk-demo", storage: localStorage(uploads) });
 await db.$disconnect();

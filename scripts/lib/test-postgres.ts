@@ -15,6 +15,9 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/** Where the e2e server leaves its database URL, for specs that plant data no API would accept. */
+export const E2E_DATABASE_FILE = path.resolve(import.meta.dirname, "../../test-results/e2e-database-url");
+
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 export function assertLocal(databaseUrl: string): void {
