@@ -75,3 +75,17 @@ export function Pagination({ first, prefix, page, hasMore }: { first: string; pr
     </nav>
   );
 }
+
+/** A section, tag or author page: a heading, the stories, and the way to older ones. */
+export function Listing({ title, intro, path, page, articles, hasMore }: { title: string; intro?: string; path: string; page: number; articles: Teaser[]; hasMore: boolean }) {
+  return (
+    <>
+      <header className="mb-8 border-b border-rule pb-4">
+        <h1 className="text-4xl font-bold">{title}</h1>
+        {intro && <p className="mt-2 text-muted">{intro}</p>}
+      </header>
+      {articles.length === 0 ? <p className="text-muted">Nothing published here yet.</p> : <TeaserGrid articles={articles} />}
+      <Pagination first={path} prefix={path} page={page} hasMore={hasMore} />
+    </>
+  );
+}

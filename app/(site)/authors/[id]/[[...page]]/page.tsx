@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Pagination, TeaserGrid } from "@/components/reader/teaser";
+import { Listing } from "@/components/reader/teaser";
 import { authorPage } from "@/lib/published";
 import { pageNumber } from "@/lib/reader-pages";
 
@@ -21,11 +21,5 @@ export default async function AuthorPage({ params }: Props) {
   const page = pageNumber(segments);
   const found = await authorPage(id, page);
   if (!found || found.articles.length === 0) notFound();
-  return (
-    <>
-      <h1 className="mb-8 border-b border-rule pb-4 text-4xl font-bold">{found.author.name}</h1>
-      <TeaserGrid articles={found.articles} />
-      <Pagination first={`/authors/${id}`} prefix={`/authors/${id}`} page={page} hasMore={found.hasMore} />
-    </>
-  );
+  return <Listing title={found.author.name} path={`/authors/${id}`} page={page} articles={found.articles} hasMore={found.hasMore} />;
 }

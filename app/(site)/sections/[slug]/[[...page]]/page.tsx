@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Pagination, TeaserGrid } from "@/components/reader/teaser";
+import { Listing } from "@/components/reader/teaser";
 import { sectionPage } from "@/lib/published";
 import { pageNumber } from "@/lib/reader-pages";
 
@@ -23,14 +23,5 @@ export default async function SectionPage({ params }: Props) {
   const page = pageNumber(segments);
   const found = await sectionPage(slug, page);
   if (!found || (found.articles.length === 0 && page > 1)) notFound();
-  return (
-    <>
-      <header className="mb-8 border-b border-rule pb-4">
-        <h1 className="text-4xl font-bold">{found.section.name}</h1>
-        {found.section.description && <p className="mt-2 text-muted">{found.section.description}</p>}
-      </header>
-      {found.articles.length === 0 ? <p className="text-muted">Nothing published in this section yet.</p> : <TeaserGrid articles={found.articles} />}
-      <Pagination first={`/sections/${slug}`} prefix={`/sections/${slug}`} page={page} hasMore={found.hasMore} />
-    </>
-  );
+  return <Listing title={found.section.name} intro={found.section.description} path={`/sections/${slug}`} page={page} articles={found.articles} hasMore={found.hasMore} />;
 }

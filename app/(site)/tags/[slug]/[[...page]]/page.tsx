@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Pagination, TeaserGrid } from "@/components/reader/teaser";
+import { Listing } from "@/components/reader/teaser";
 import { tagPage } from "@/lib/published";
 import { pageNumber } from "@/lib/reader-pages";
 
@@ -21,11 +21,5 @@ export default async function TagPage({ params }: Props) {
   const page = pageNumber(segments);
   const found = await tagPage(slug, page);
   if (!found || found.articles.length === 0) notFound();
-  return (
-    <>
-      <h1 className="mb-8 border-b border-rule pb-4 text-4xl font-bold">{found.tag.name}</h1>
-      <TeaserGrid articles={found.articles} />
-      <Pagination first={`/tags/${slug}`} prefix={`/tags/${slug}`} page={page} hasMore={found.hasMore} />
-    </>
-  );
+  return <Listing title={found.tag.name} path={`/tags/${slug}`} page={page} articles={found.articles} hasMore={found.hasMore} />;
 }
