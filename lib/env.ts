@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Copydesk <newsroom@localhost>"),
   NEWSROOM_NAME: z.string().min(1).max(80).default("Copydesk"),
   NEWSROOM_CONTACT_EMAIL: z.email().default("newsroom@example.com"),
+  READER_REFRESH_URL: z.url().optional(),
   UPLOADS_DIR: z.string().min(1).default("storage/uploads"),
   SEED_PASSWORD: z.string().min(8, "must be at least 8 characters").default("copydesk-demo"),
 });

@@ -1,8 +1,10 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { revalidateTag } from "next/cache";
+import { after } from "next/server";
 import { db, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { tagsAffectedBy, type ReaderFacts } from "@/lib/reader-tags";
+import { pathsAffectedBy, tagsAffectedBy, type ReaderFacts } from "@/lib/reader-tags";
 
 /**
  * Expiring reader pages after a change. Immediate expiry ({ expire: 0 }), not
@@ -17,9 +19,24 @@ export async function readerFacts(client: Pick<Db, "article">, articleId: string
   return article && { id: article.id, slug: article.slug, authorId: article.authorId, sectionSlug: article.section?.slug ?? null, tagSlugs: article.tags.map((t) => t.tag.slug) };
 }
 
-/** In a route handler or server action: Next applies the expiry when the request ends. */
-export function expireInRequest(tags: string[]): void {
+/**
+ * In a route handler or server action: Next applies the expiry as the request
+ * ends. Then, when the reader tier is configured (READER_REFRESH_URL), the
+ * changed URLs are fetched through its refresh listener, which stores fresh
+ * copies, twice: once right away and once after Next has surely dropped its
+ * own copy. The proxy's one-second lifetime covers anything missed.
+ */
+export function expireInRequest(tags: string[], paths: string[] = []): void {
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  const refreshUrl = env().READER_REFRESH_URL;
+  if (!refreshUrl || paths.length === 0) return;
+  const refresh = () => Promise.all(paths.map((path) => fetch(`${refreshUrl.replace(/\/$/, "")}${path}`).then((r) => r.arrayBuffer(), () => null)));
+  after(async () => {
+    await sleep(100);
+    await refresh();
+    await sleep(400);
+    await refresh();
+  });
 }
 
 const outsideRequest = (error: unknown) => error instanceof Error && error.message.includes("static generation store missing");
@@ -30,19 +47,20 @@ const outsideRequest = (error: unknown) => error instanceof Error && error.messa
  * by asking the server; in a process with no server at all (seed, tests)
  * there are no cached pages to expire.
  */
-export async function expireReaderPages(tags: string[]): Promise<void> {
+export async function expireReaderPages(tags: string[], paths: string[]): Promise<void> {
   try {
-    expireInRequest(tags);
+    expireInRequest(tags, paths);
   } catch (error) {
     if (!outsideRequest(error)) throw error;
-    if (process.env.NEXT_RUNTIME === "nodejs" && process.env.PORT) await expireViaServer(tags);
+    if (process.env.NEXT_RUNTIME === "nodejs" && process.env.PORT) await expireViaServer(tags, paths);
   }
 }
 
 /** After a change, for the article as it was and as it is now. */
 export async function expireArticlePages(before: ReaderFacts | null, articleId: string): Promise<void> {
-  const after = await readerFacts(db(), articleId);
-  await expireReaderPages(tagsAffectedBy(...[before, after].filter((facts): facts is ReaderFacts => facts !== null)));
+  const now = await readerFacts(db(), articleId);
+  const versions = [before, now].filter((facts): facts is ReaderFacts => facts !== null);
+  await expireReaderPages(tagsAffectedBy(...versions), pathsAffectedBy(...versions));
 }
 
 const signature = (body: string) => createHmac("sha256", env().NEXTAUTH_SECRET ?? "development").update(body).digest("hex");
@@ -51,8 +69,8 @@ const signature = (body: string) => createHmac("sha256", env().NEXTAUTH_SECRET ?
  * Outside any request (the scheduler's timer) there is no request scope to
  * expire tags in, so the server asks itself, signed with the app secret.
  */
-export async function expireViaServer(tags: string[]): Promise<void> {
-  const body = JSON.stringify({ tags });
+export async function expireViaServer(tags: string[], paths: string[]): Promise<void> {
+  const body = JSON.stringify({ tags, paths });
   const response = await fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}/api/internal/revalidate`, {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-Copydesk-Signature": signature(body) },

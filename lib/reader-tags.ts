@@ -28,3 +28,14 @@ export function tagsAffectedBy(...versions: ReaderFacts[]): string[] {
   }
   return [...tags];
 }
+
+/** The reader URLs that show the article, refreshed through the proxy after a change. */
+export function pathsAffectedBy(...versions: ReaderFacts[]): string[] {
+  const paths = new Set<string>(["/", "/feed.xml", "/news-sitemap.xml", "/sitemap.xml", "/api/v1/content/articles"]);
+  for (const article of versions) {
+    paths.add(`/articles/${article.slug}`).add(`/api/v1/content/articles/${article.slug}`).add(`/authors/${article.authorId}`);
+    if (article.sectionSlug) paths.add(`/sections/${article.sectionSlug}`).add(`/sections/${article.sectionSlug}/feed.xml`);
+    for (const tag of article.tagSlugs) paths.add(`/tags/${tag}`);
+  }
+  return [...paths];
+}

@@ -6,7 +6,7 @@ import { bin, ROOT, runInherited } from "./lib/processes";
  * `npm test`: every check, in the order a failure is cheapest to find —
  * lint, typecheck, Vitest (unit + integration on a real PostgreSQL), a
  * production build, then Playwright in Chromium against `npm start` on that
- * build. Every step runs even when an earlier one failed (except e2e, which
+ * build, then one smoke run of the benchmark harness. Every step runs even when an earlier one failed (except e2e, which
  * needs the build). Ends with one line: `N passed, N failed`, where lint,
  * typecheck and build count one each and every test counts one.
  */
@@ -22,14 +22,14 @@ interface Tally {
 }
 const tallies: Tally[] = [];
 
-async function step(name: string, command: string, args: string[]): Promise<boolean> {
+async function step(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   console.log(`\n━━ ${name} ━━`);
-  const { exited } = runInherited(command, args);
+  const { exited } = runInherited(command, args, env);
   return (await exited) === 0;
 }
 
-async function check(name: string, command: string, args: string[]): Promise<boolean> {
-  const ok = await step(name, command, args);
+async function check(name: string, command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<boolean> {
+  const ok = await step(name, command, args, env);
   tallies.push({ step: name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
   return ok;
 }
@@ -72,6 +72,8 @@ if (built) {
     failed: json.stats.unexpected + json.stats.flaky,
     skipped: json.stats.skipped,
   }));
+  // The benchmark harness, once through on a tiny newsroom, so it cannot rot. No speed is asserted.
+  await check("bench smoke", process.execPath, ["--import", "tsx", "scripts/bench/index.ts"], { ...process.env, BENCH_SMOKE: "1" });
 } else {
   tallies.push({ step: "playwright", passed: 0, failed: 1, skipped: 0 });
 }

@@ -1,0 +1,274 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { createDb } from "@/lib/db";
+import { localStorage } from "@/lib/storage";
+import { seed } from "@/prisma/seed";
+import { freePort } from "../lib/embedded-postgres";
+import { migrate } from "../lib/migrate";
+import { createDatabase } from "../lib/postgres-admin";
+import { bin, ROOT, runInherited, stopChild } from "../lib/processes";
+import { startTestServer } from "../lib/test-postgres";
+import { fillNewsroom } from "./fill";
+import { load, LOAD_TOOL, percentiles, type LoadResult } from "./load";
+import { NGINX, startReaderProxy, startStaticBaseline, type Nginx } from "./nginx";
+
+/**
+ * `npm run bench`: a realistic newsroom in a separate database, the
+ * production build behind the shipped nginx reader tier, and every figure
+ * the benchmark issue asks for, next to nginx serving the same article HTML
+ * from disk. BENCH_ARTICLES and BENCH_SECONDS shrink it; BENCH_SMOKE=1 makes
+ * it a harness check (one request each, no speed claims) for `npm test`.
+ */
+const SMOKE = process.env.BENCH_SMOKE === "1";
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? (SMOKE ? 60 : 100_000));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? (SMOKE ? 1 : 10));
+const WARMUP_SECONDS = 1;
+const CONNECTIONS = SMOKE ? [1] : [1, 16, 64];
+const SAMPLES = SMOKE ? 3 : 50;
+const SKIP_BUILD = SMOKE || process.env.BENCH_SKIP_BUILD === "1";
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+const work = await mkdtemp(path.join(os.tmpdir(), "copydesk-bench-"));
+const cleanups: (() => Promise<unknown>)[] = [() => rm(work, { recursive: true, force: true })];
+const cleanUp = async () => {
+  for (const step of cleanups.reverse()) await step().catch(() => {});
+};
+process.on("SIGINT", () => void cleanUp().then(() => process.exit(130)));
+
+try {
+  // 1. The newsroom.
+  const server = await startTestServer();
+  cleanups.push(() => server.stop());
+  const database = `copydesk_bench_${Date.now()}`;
+  await createDatabase(server.url("postgres"), database);
+  const databaseUrl = server.url(database);
+  await migrate(databaseUrl);
+  const uploads = path.join(work, "uploads");
+  const db = createDb(databaseUrl, 2);
+  await seed(db, { password: "copydesk-demo", storage: localStorage(uploads) });
+  await db.$disconnect();
+  const fill = await fillNewsroom(databaseUrl, ARTICLES);
+  log(`filled ${fill.articles} articles in ${fill.seconds.toFixed(1)} s`);
+
+  // 2. The production server, behind the reader tier.
+  if (!SKIP_BUILD) {
+    log("building (next build)…");
+    const { exited } = runInherited(bin("next"), ["build"]);
+    if ((await exited) !== 0) throw new Error("next build failed");
+  }
+  const appPort = await freePort();
+  const publicPort = await freePort();
+  const refreshPort = await freePort();
+  const app = runInherited(bin("next"), ["start", "--port", String(appPort)], {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    NEXTAUTH_URL: `http://localhost:${appPort}`,
+    UPLOADS_DIR: uploads,
+    ...(NGINX && { READER_REFRESH_URL: `http://127.0.0.1:${refreshPort}` }),
+  });
+  cleanups.push(() => stopChild(app.child, app.exited));
+  const direct = `http://127.0.0.1:${appPort}`;
+  await waitFor(`${direct}/api/health`);
+  const memory = watchMemory(app.child.pid!);
+  cleanups.push(async () => memory.stop());
+
+  let proxy: Nginx | null = null;
+  const proxied = `http://127.0.0.1:${publicPort}`;
+  if (NGINX) {
+    proxy = await startReaderProxy({ prefix: path.join(work, "proxy"), upstream: `127.0.0.1:${appPort}`, publicPort, refreshPort });
+    cleanups.push(() => proxy!.stop());
+  } else {
+    log("nginx is not installed: the proxy and the static baseline are skipped (apt-get install nginx)");
+  }
+
+  // 3. Reader pages under load.
+  const pages = {
+    article: `/articles/${fill.sampleSlug}`,
+    home: "/",
+    section: `/sections/${fill.sectionSlug}`,
+    "content API": "/api/v1/content/articles",
+  };
+  const articleHtml = await (await fetch(`${direct}${pages.article}`)).text();
+  let baseline: LoadResult[] = [];
+  if (NGINX) {
+    const port = await freePort();
+    const staticServer = await startStaticBaseline({ prefix: path.join(work, "static"), port, html: articleHtml });
+    cleanups.push(() => staticServer.stop());
+    baseline = await underLoad(`http://127.0.0.1:${port}/`);
+    await staticServer.stop();
+  }
+  const reader: Record<string, { direct: LoadResult[]; proxied: LoadResult[] }> = {};
+  for (const [name, pagePath] of Object.entries(pages)) {
+    // Through the proxy only at the busiest load: that is where the tier earns its keep, and it keeps a quick run quick.
+    reader[name] = { direct: await underLoad(`${direct}${pagePath}`), proxied: NGINX ? await underLoad(`${proxied}${pagePath}`, CONNECTIONS.slice(-1)) : [] };
+  }
+
+  // 4. The newsroom, signed in as an editor.
+  const cookie = await signIn(direct, "editor@example.com", "copydesk-demo");
+  const timed = async (request: () => Promise<Response>) => {
+    const start = performance.now();
+    const response = await request();
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+    return performance.now() - start;
+  };
+  const repeat = async (request: () => Promise<Response>) => {
+    await timed(request);
+    const samples: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) samples.push(await timed(request));
+    return percentiles(samples);
+  };
+  const staff = (pathName: string, init: RequestInit = {}) => () => fetch(`${direct}${pathName}`, { ...init, headers: { cookie, "content-type": "application/json", ...init.headers } });
+  const dashboard = await repeat(staff("/newsroom"));
+  const reviewQueue = await repeat(staff("/newsroom?status=IN_REVIEW"));
+
+  const draft = await (await staff("/api/v1/newsroom/articles", { method: "POST", body: JSON.stringify({ headline: "Bench save target" }) })()).json() as { id: string; version: number };
+  let version = draft.version;
+  const saveSamples: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const start = performance.now();
+    const response = await staff(`/api/v1/newsroom/articles/${draft.id}`, { method: "PATCH", body: JSON.stringify({ version, standfirst: `Edit number ${i}` }) })();
+    version = ((await response.json()) as { version: number }).version;
+    saveSamples.push(performance.now() - start);
+  }
+  const publishSamples: number[] = [];
+  const visible: Record<string, number[]> = { "article (proxy)": [], "home (proxy)": [], "feed (proxy)": [], "article (direct)": [], "home (direct)": [], "feed (direct)": [] };
+  for (let i = 0; i < (SMOKE ? 1 : 5); i++) {
+    const headline = `Bench breaking story ${Date.now()} ${i}`;
+    const created = await (await staff("/api/v1/newsroom/articles", { method: "POST", body: JSON.stringify({ headline, standfirst: "Breaking." }) })()).json() as { id: string; slug: string };
+    const start = performance.now();
+    const published = await staff(`/api/v1/newsroom/articles/${created.id}/transitions`, { method: "POST", body: JSON.stringify({ action: "publish" }) })();
+    const publishedAt = performance.now();
+    publishSamples.push(publishedAt - start);
+    if (!published.ok) throw new Error(`publish failed: ${published.status}`);
+    const targets = { article: `/articles/${created.slug}`, home: "/", feed: "/feed.xml" };
+    await Promise.all(
+      Object.entries(targets).flatMap(([name, target]) =>
+        [["direct", direct], ...(NGINX ? [["proxy", proxied]] : [])].map(async ([via, base]) => {
+          visible[`${name} (${via})`]!.push(await untilVisible(`${base}${target}`, headline, publishedAt));
+        }),
+      ),
+    );
+  }
+
+  const results = {
+    when: new Date().toISOString(),
+    machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadTool: LOAD_TOOL },
+    settings: { articles: ARTICLES, seconds: SECONDS, smoke: SMOKE },
+    fill,
+    baseline,
+    reader,
+    newsroom: { dashboard, reviewQueue, saveDraft: percentiles(saveSamples), publish: percentiles(publishSamples) },
+    publishToVisibleMs: Object.fromEntries(Object.entries(visible).filter(([, samples]) => samples.length > 0).map(([name, samples]) => [name, percentiles(samples)])),
+    peakRssMiB: Math.round(memory.stop() / 1024),
+  };
+  report(results);
+  const folder = path.join(ROOT, "bench", "results");
+  await mkdir(folder, { recursive: true });
+  const file = path.join(folder, `${results.when.replace(/[:.]/g, "-")}${SMOKE ? "-smoke" : ""}.json`);
+  await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+  log(`figures written to ${path.relative(ROOT, file)}`);
+  await cleanUp();
+  process.exit(0);
+} catch (error) {
+  console.error(error);
+  await cleanUp();
+  process.exit(1);
+}
+
+async function underLoad(url: string, connectionCounts = CONNECTIONS): Promise<LoadResult[]> {
+  const results: LoadResult[] = [];
+  for (const connections of connectionCounts) {
+    await load(url, connections, WARMUP_SECONDS);
+    results.push(await load(url, connections, SECONDS));
+  }
+  return results;
+}
+
+async function waitFor(url: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await fetch(url).catch(() => null))?.ok) return;
+    await sleep(250);
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function untilVisible(url: string, text: string, since: number): Promise<number> {
+  for (;;) {
+    const body = await (await fetch(url)).text();
+    if (body.includes(text)) return performance.now() - since;
+    if (performance.now() - since > 10_000) return Infinity;
+    await sleep(5);
+  }
+}
+
+/** next-auth's credentials sign-in, over HTTP like a browser. */
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.includes("session-token"));
+  if (!session) throw new Error("signing in failed");
+  return `${jar}; ${session.split(";")[0]}`;
+}
+
+/** Peak resident memory (KiB) of the server process and its children, polled twice a second. */
+function watchMemory(pid: number) {
+  let peak = 0;
+  const read = async () => {
+    const pids = [pid, ...(await readFile(`/proc/${pid}/task/${pid}/children`, "utf8").catch(() => "")).split(" ").filter(Boolean).map(Number)];
+    let total = 0;
+    for (const p of pids) total += Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${p}/status`, "utf8").catch(() => ""))?.[1] ?? 0);
+    peak = Math.max(peak, total);
+  };
+  const timer = setInterval(() => void read(), 500);
+  void read();
+  return {
+    stop() {
+      clearInterval(timer);
+      return peak;
+    },
+  };
+}
+
+function report(results: {
+  fill: { articles: number; seconds: number };
+  baseline: LoadResult[];
+  reader: Record<string, { direct: LoadResult[]; proxied: LoadResult[] }>;
+  newsroom: Record<string, { p50: number; p95: number }>;
+  publishToVisibleMs: Record<string, { p50: number; p95: number }>;
+  peakRssMiB: number;
+}) {
+  const f = (n: number) => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFixed(1)) : "—");
+  const base = (connections: number) => results.baseline.find((r) => r.connections === connections)?.rps;
+  const rows: string[][] = [["page", "via", "conns", "req/s", "p50 ms", "p90 ms", "p99 ms", "errors", "× nginx static"]];
+  for (const r of results.baseline) rows.push(["article HTML from disk", "nginx static", String(r.connections), f(r.rps), f(r.p50), f(r.p90), f(r.p99), String(r.errors), "1.00"]);
+  for (const [page, runs] of Object.entries(results.reader)) {
+    for (const [via, list] of [["next", runs.direct], ["nginx proxy", runs.proxied]] as const) {
+      for (const r of list) {
+        const b = base(r.connections);
+        rows.push([page, via, String(r.connections), f(r.rps), f(r.p50), f(r.p90), f(r.p99), String(r.errors), b ? (r.rps / b).toFixed(2) : "—"]);
+      }
+    }
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  console.log(`\nFilled ${results.fill.articles} articles in ${results.fill.seconds.toFixed(1)} s\n`);
+  for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join("  "));
+  console.log("\nnewsroom                 p50 ms   p95 ms");
+  for (const [name, p] of Object.entries(results.newsroom)) console.log(`${name.padEnd(24)} ${f(p.p50).padStart(6)}   ${f(p.p95).padStart(6)}`);
+  console.log("\npublish → visible        p50 ms   p95 ms");
+  for (const [name, p] of Object.entries(results.publishToVisibleMs)) console.log(`${name.padEnd(24)} ${f(p.p50).padStart(6)}   ${f(p.p95).padStart(6)}`);
+  console.log(`\npeak server RSS: ${results.peakRssMiB} MiB\n`);
+}
