@@ -125,3 +125,16 @@ test("when two editors save the same version, the second is told and keeps their
   await editor.reload();
   await expect(editor.getByLabel("Headline", { exact: true })).toHaveValue("The editor's headline");
 });
+
+test("opening an article to read it saves nothing", async ({ browser }) => {
+  const editor = await signedInPage(browser, "editor@example.com");
+  await editor.getByRole("link", { name: "Review queue" }).click();
+  const queue = editor.locator("section", { has: editor.getByRole("heading", { name: /Awaiting review/ }) });
+  await queue.getByRole("link").first().click();
+  await expect(editor).toHaveURL(/\/newsroom\/articles\/(?!new$)\w+$/);
+  const id = editor.url().split("/").at(-1)!;
+  const before = (await (await editor.request.get(`/api/v1/newsroom/articles/${id}/revisions`)).json()).revisions.length;
+  await editor.waitForTimeout(4_000); // longer than the autosave delay
+  await expect(editor.getByTestId("save-state")).toHaveText("Saved");
+  expect((await (await editor.request.get(`/api/v1/newsroom/articles/${id}/revisions`)).json()).revisions).toHaveLength(before);
+});

@@ -73,7 +73,7 @@ export function BodyEditor({ content, editable, onChange }: { content: JSONConte
     onUpdate: ({ editor }) => onChange(editor.getJSON()),
   });
   useEffect(() => {
-    editor?.setEditable(editable);
+    editor?.setEditable(editable, false); // becoming editable after hydration is not an edit
   }, [editor, editable]);
   if (!editor) return <div className="min-h-64 rounded border border-rule bg-white" />;
   const toggleLink = () => {
