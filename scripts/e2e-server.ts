@@ -1,13 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createDb } from "@/lib/db";
-import { localStorage } from "@/lib/storage";
-import { seed } from "@/prisma/seed";
-import { migrate } from "./lib/migrate";
-import { createDatabase } from "./lib/postgres-admin";
 import { runInherited, stopChild } from "./lib/processes";
+import { productionEnv, seededDatabase } from "./lib/seeded-app";
 import { E2E_DATABASE_FILE, startTestServer } from "./lib/test-postgres";
 
 /**
@@ -26,24 +21,12 @@ async function cleanUp() {
   await rm(uploads, { recursive: true, force: true });
 }
 
-await createDatabase(server.url("postgres"), database);
-const databaseUrl = server.url(database);
-await migrate(databaseUrl);
+const databaseUrl = await seededDatabase(server, database, uploads);
 // Specs that must plant data no API would accept (hostile stored bodies) find the database here.
 await mkdir(path.dirname(E2E_DATABASE_FILE), { recursive: true });
 await writeFile(E2E_DATABASE_FILE, databaseUrl);
-const db = createDb(databaseUrl, 2);
-await seed(db, { password: process.env.SEED_PASSWORD ?? "copydesk-demo", storage: localStorage(uploads) });
-await db.$disconnect();
 
-const app = runInherited(process.execPath, ["--import", "tsx", "scripts/start.ts", "--port", port], {
-  ...process.env,
-  NODE_ENV: "production",
-  DATABASE_URL: databaseUrl,
-  NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-  NEXTAUTH_URL: `http://localhost:${port}`,
-  UPLOADS_DIR: uploads,
-});
+const app = runInherited(process.execPath, ["--import", "tsx", "scripts/start.ts", "--port", port], productionEnv(databaseUrl, port, uploads));
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {

@@ -1,15 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createDb } from "@/lib/db";
-import { localStorage } from "@/lib/storage";
-import { seed } from "@/prisma/seed";
 import { freePort } from "../lib/embedded-postgres";
-import { migrate } from "../lib/migrate";
-import { createDatabase } from "../lib/postgres-admin";
 import { bin, ROOT, runInherited, stopChild } from "../lib/processes";
+import { productionEnv, seededDatabase } from "../lib/seeded-app";
 import { startTestServer } from "../lib/test-postgres";
 import { fillNewsroom } from "./fill";
 import { load, LOAD_TOOL, percentiles, type LoadResult } from "./load";
@@ -42,14 +37,8 @@ try {
   // 1. The newsroom.
   const server = await startTestServer();
   cleanups.push(() => server.stop());
-  const database = `copydesk_bench_${Date.now()}`;
-  await createDatabase(server.url("postgres"), database);
-  const databaseUrl = server.url(database);
-  await migrate(databaseUrl);
   const uploads = path.join(work, "uploads");
-  const db = createDb(databaseUrl, 2);
-  await seed(db, { password: "copydesk-demo", storage: localStorage(uploads) });
-  await db.$disconnect();
+  const databaseUrl = await seededDatabase(server, `copydesk_bench_${Date.now()}`, uploads);
   const fill = await fillNewsroom(databaseUrl, ARTICLES);
   log(`filled ${fill.articles} articles in ${fill.seconds.toFixed(1)} s`);
 
@@ -62,15 +51,11 @@ try {
   const appPort = await freePort();
   const publicPort = await freePort();
   const refreshPort = await freePort();
-  const app = runInherited(bin("next"), ["start", "--port", String(appPort)], {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXTAUTH_URL: `http://localhost:${appPort}`,
-    UPLOADS_DIR: uploads,
-    ...(NGINX && { READER_REFRESH_URL: `http://127.0.0.1:${refreshPort}` }),
-  });
+  const app = runInherited(
+    bin("next"),
+    ["start", "--port", String(appPort)],
+    productionEnv(databaseUrl, appPort, uploads, NGINX ? { READER_REFRESH_URL: `http://127.0.0.1:${refreshPort}` } : {}),
+  );
   cleanups.push(() => stopChild(app.child, app.exited));
   const direct = `http://127.0.0.1:${appPort}`;
   await waitFor(`${direct}/api/health`);
