@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, invitePerson, signedInPage, signIn } from "./support";
+import { DEMO_PASSWORD, expectSignInRefused, invitePerson, signedInPage, signIn } from "./support";
 
 test.describe("signing in", () => {
   test("a reporter sees their own work and no editor or admin controls", async ({ page }) => {
@@ -40,10 +40,7 @@ test.describe("signing in", () => {
   test("a wrong password and an unknown email get the same answer", async ({ page }) => {
     await page.goto("/login");
     for (const [email, password] of [["editor@example.com", "not the password"], ["nobody@example.com", DEMO_PASSWORD]]) {
-      await page.getByLabel("Email").fill(email!);
-      await page.getByLabel("Password").fill(password!);
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
+      await expectSignInRefused(page, email!, password!);
     }
     await expect(page).toHaveURL(/\/login$/);
   });
@@ -110,10 +107,7 @@ test.describe("sessions follow the database", () => {
 
     await page.reload();
     await expect(page).toHaveURL(/\/login/);
-    await page.getByLabel("Email").fill(person.email);
-    await page.getByLabel("Password").fill(person.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
+    await expectSignInRefused(page, person.email, person.password);
   });
 
   test("changing one's password signs out everywhere; the new password works, the old one not", async ({ browser }) => {
@@ -132,10 +126,7 @@ test.describe("sessions follow the database", () => {
 
     await elsewhere.reload();
     await expect(elsewhere).toHaveURL(/\/login/);
-    await page.getByLabel("Email").fill(person.email);
-    await page.getByLabel("Password").fill(person.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
+    await expectSignInRefused(page, person.email, person.password);
     await signIn(page, person.email, "my new long password");
   });
 
@@ -145,15 +136,10 @@ test.describe("sessions follow the database", () => {
     const person = await invitePerson(browser, admin, "Reporter");
     await page.goto("/login");
     for (let i = 0; i < 10; i++) {
-      await page.getByLabel("Email").fill(person.email);
-      await page.getByLabel("Password").fill(`wrong-${i}`);
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
+      await expectSignInRefused(page, person.email, `wrong-${i}`);
       await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
     }
-    await page.getByLabel("Password").fill(person.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.locator("form").getByRole("alert")).toHaveText("Too many failed sign-ins. Wait a minute, then try again.");
+    await expectSignInRefused(page, person.email, person.password, "Too many failed sign-ins. Wait a minute, then try again.");
     await expect(page).toHaveURL(/\/login$/);
   });
 });

@@ -11,6 +11,14 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page).toHaveURL(expectTo);
 }
 
+/** A sign-in the form refuses, with the message it shows. */
+export async function expectSignInRefused(page: Page, email: string, password: string, message = "Wrong email or password.") {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText(message);
+}
+
 /** A signed-in page in a browser context of its own (its own cookies). */
 export async function signedInPage(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

@@ -37,6 +37,18 @@ function Box({ id, title, total, articles, empty }: { id: string; title: string;
   );
 }
 
+function FilterSelect({ label, name, value, anyLabel, options }: { label: string; name: string; value: string | undefined; anyLabel: string; options: { id: string; name: string }[] }) {
+  return (
+    <label>
+      <span className="block font-semibold">{label}</span>
+      <select name={name} defaultValue={value ?? ""} className="rounded border border-rule px-2 py-1">
+        <option value="">{anyLabel}</option>
+        {options.map((option) => <option key={option.id} value={option.id}>{option.name}</option>)}
+      </select>
+    </label>
+  );
+}
+
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
 export default async function DashboardPage({ searchParams }: Props) {
@@ -75,27 +87,9 @@ export default async function DashboardPage({ searchParams }: Props) {
             <span className="block font-semibold">Search headlines</span>
             <input name="q" defaultValue={params.q} className="rounded border border-rule px-2 py-1" />
           </label>
-          <label>
-            <span className="block font-semibold">State</span>
-            <select name="status" defaultValue={params.status ?? ""} className="rounded border border-rule px-2 py-1">
-              <option value="">Any</option>
-              {ARTICLE_STATES.map((state) => <option key={state} value={state}>{STATE_LABELS[state]}</option>)}
-            </select>
-          </label>
-          <label>
-            <span className="block font-semibold">Section</span>
-            <select name="section" defaultValue={params.section ?? ""} className="rounded border border-rule px-2 py-1">
-              <option value="">Any</option>
-              {options.sections.map((section) => <option key={section.id} value={section.id}>{section.name}</option>)}
-            </select>
-          </label>
-          <label>
-            <span className="block font-semibold">Author</span>
-            <select name="author" defaultValue={params.author ?? ""} className="rounded border border-rule px-2 py-1">
-              <option value="">Anyone</option>
-              {options.authors.map((author) => <option key={author.id} value={author.id}>{author.name}</option>)}
-            </select>
-          </label>
+          <FilterSelect label="State" name="status" value={params.status} anyLabel="Any" options={ARTICLE_STATES.map((state) => ({ id: state, name: STATE_LABELS[state] }))} />
+          <FilterSelect label="Section" name="section" value={params.section} anyLabel="Any" options={options.sections} />
+          <FilterSelect label="Author" name="author" value={params.author} anyLabel="Anyone" options={options.authors} />
           <button type="submit" className="rounded border border-rule px-3 py-1 hover:bg-white">Filter</button>
         </form>
         {"error" in list ? (

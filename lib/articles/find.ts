@@ -1,6 +1,6 @@
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, visibleWhere, type ArticleAction, type Viewer } from "@/lib/policy";
+import { can, visibleWhere, type ArticleAction, type ArticleFacts, type Viewer } from "@/lib/policy";
 
 /** Looks the article up within what the viewer may see: hidden is simply not found. */
 export async function findVisible(tx: Prisma.TransactionClient, viewer: Viewer, articleId: string) {
@@ -10,7 +10,7 @@ export async function findVisible(tx: Prisma.TransactionClient, viewer: Viewer, 
 }
 
 /** Not visible → 404; visible but not allowed → 403; not from this state → 409. */
-export function assertAllowed(viewer: Viewer, action: ArticleAction, article: { status: Prisma.ArticleGetPayload<object>["status"]; authorId: string }) {
+export function assertAllowed(viewer: Viewer, action: ArticleAction, article: ArticleFacts) {
   const decision = can(viewer, action, article);
   if (decision.ok) return;
   if (decision.reason === "not_visible") throw notFound("That article");
