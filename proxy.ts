@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isGone } from "@/lib/gone";
+import { isGone } from "@/lib/reader/gone";
 import { staffCsp } from "@/lib/security-headers.js";
 
 const GONE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article withdrawn</title><meta name="viewport" content="width=device-width, initial-scale=1"></head>
@@ -32,11 +32,13 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
   response.headers.set("Cache-Control", "private, no-store");
+  // A preview is a working copy: never indexed, wherever the link ends up.
+  if (pathname.startsWith("/preview/")) response.headers.set("X-Robots-Tag", "noindex, nofollow");
   if (pathname.startsWith("/newsroom")) response.cookies.set("copydesk_staff", "1", { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 30 });
   return response;
 }
 
 export const config = {
   // Must be literal for Next; the staff part mirrors STAFF_PATH_PREFIXES in lib/security-headers.js.
-  matcher: ["/articles/:slug", "/newsroom/:path*", "/login", "/invitations/:path*", "/api/auth/:path*", "/api/v1/newsroom/:path*"],
+  matcher: ["/articles/:slug", "/newsroom/:path*", "/login", "/invitations/:path*", "/api/auth/:path*", "/api/v1/newsroom/:path*", "/preview/:path*"],
 };

@@ -1,13 +1,17 @@
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
 
-export function Byline({ author, publishedAt, updatedAt }: { author: { id: string; name: string }; publishedAt: string; updatedAt?: string | null }) {
+export function Byline({ author, publishedAt, updatedAt, linked = true }: { author: { id: string; name: string }; publishedAt: string; updatedAt?: string | null; linked?: boolean }) {
   return (
     <p className="font-sans text-sm text-muted">
       By{" "}
-      <Link href={`/authors/${author.id}`} className="font-semibold text-ink hover:underline">
-        {author.name}
-      </Link>
+      {linked ? (
+        <Link href={`/authors/${author.id}`} className="font-semibold text-ink hover:underline">
+          {author.name}
+        </Link>
+      ) : (
+        <span className="font-semibold text-ink">{author.name}</span>
+      )}
       {" · "}
       <time dateTime={publishedAt}>{formatDateTime(new Date(publishedAt))}</time>
       {updatedAt && (

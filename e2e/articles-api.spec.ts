@@ -81,7 +81,7 @@ test("the scheduler publishes a scheduled article on time, in the running server
   const url = `/api/v1/newsroom/articles/${created.id}`;
   expect((await api.post(`${url}/transitions`, { data: { action: "submit" } })).ok()).toBe(true);
   const publishAt = new Date(Date.now() + 3_000);
-  const scheduled = await api.post(`${url}/transitions`, { data: { action: "schedule", publishAt: publishAt.toISOString() } });
+  const scheduled = await api.post(`${url}/transitions`, { data: { action: "schedule", version: created.version, publishAt: publishAt.toISOString() } });
   expect(await scheduled.json()).toMatchObject({ status: "SCHEDULED" });
   expect((await request.get(`/articles/${created.slug}`)).status()).toBe(404);
 

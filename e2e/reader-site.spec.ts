@@ -99,7 +99,7 @@ test("an unpublished article disappears from every reader surface within a secon
   const headline = `Lighthouse keeper retires after forty years ${Date.now()}`;
   const created = await (await page.request.post("/api/v1/newsroom/articles", { data: { headline, body: doc("The lamp burns on without him.") } })).json();
   const moves = `/api/v1/newsroom/articles/${created.id}/transitions`;
-  expect((await page.request.post(moves, { data: { action: "publish" } })).ok()).toBe(true);
+  expect((await page.request.post(moves, { data: { action: "publish", version: created.version } })).ok()).toBe(true);
   await expect(async () => expect(await everywhere(request, created.slug, headline)).toEqual({ article: 200, home: true, feed: true, sitemap: true, search: true, api: 200 })).toPass({ timeout: 1_000 });
 
   const unpublished = await page.request.post(moves, { data: { action: "unpublish", note: "Published by mistake." } });
@@ -112,8 +112,11 @@ test("a renamed story's old address redirects (308), and staff see an Edit link 
   const headline = `Old bridge reopens to cyclists ${Date.now()}`;
   const created = await (await page.request.post("/api/v1/newsroom/articles", { data: { headline, body: doc("Text.") } })).json();
   const base = `/api/v1/newsroom/articles/${created.id}`;
-  const published = await (await page.request.post(`${base}/transitions`, { data: { action: "publish" } })).json();
-  await page.request.patch(base, { data: { version: published.version, slug: `${created.slug}-renamed` } });
+  const published = await (await page.request.post(`${base}/transitions`, { data: { action: "publish", version: created.version } })).json();
+  const renamed = await (await page.request.patch(base, { data: { version: published.version, slug: `${created.slug}-renamed` } })).json();
+  // A rename is an edit of the working copy: readers keep the old address until it is published.
+  expect((await request.get(`/articles/${created.slug}`, { maxRedirects: 0 })).status()).toBe(200);
+  expect((await page.request.post(`${base}/transitions`, { data: { action: "publish_changes", version: renamed.version } })).ok()).toBe(true);
   const old = await request.get(`/articles/${created.slug}`, { maxRedirects: 0 });
   expect(old.status()).toBe(308);
   const locations = old.headersArray().filter((header) => header.name.toLowerCase() === "location").map((header) => header.value);
@@ -130,13 +133,13 @@ test("a renamed story's old address redirects (308), and staff see an Edit link 
 test("an editor's correction shows on the article at once", async ({ page }) => {
   await signIn(page, "editor@example.com");
   const created = await (await page.request.post("/api/v1/newsroom/articles", { data: { headline: `Budget vote delayed ${Date.now()}`, body: doc("Text.") } })).json();
-  await page.request.post(`/api/v1/newsroom/articles/${created.id}/transitions`, { data: { action: "publish" } });
+  await page.request.post(`/api/v1/newsroom/articles/${created.id}/transitions`, { data: { action: "publish", version: created.version } });
   await page.goto(`/articles/${created.slug}`);
-  await expect(page.getByRole("heading", { name: /Correction/ })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: /Corrections/ })).toHaveCount(0);
   await page.goto(`/newsroom/articles/${created.id}`);
   await page.getByLabel("Correction note").fill("An earlier version gave the wrong date for the vote.");
   await page.getByRole("button", { name: "Add correction" }).click();
-  await expect(page.getByText("Correction added")).toBeVisible();
+  await expect(page.getByText("Added; readers see it now.")).toBeVisible();
   await page.goto(`/articles/${created.slug}`);
   await expect(page.getByRole("complementary", { name: "Correction" })).toContainText("wrong date for the vote");
 });

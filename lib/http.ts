@@ -18,8 +18,9 @@ export function assertSameOrigin(request: Request): void {
   if (!allowed.has(origin)) throw forbidden("Cross-site requests are refused.");
 }
 
-export async function readJson(request: Request): Promise<unknown> {
+export async function readJson(request: Request, { optional = false } = {}): Promise<unknown> {
   const text = await request.text();
+  if (optional && text.trim() === "") return {};
   if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError("TOO_LARGE", "The request body is too large.");
   try {
     return JSON.parse(text);
@@ -28,9 +29,9 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-/** The JSON body as an object (the shape every staff endpoint takes). */
-export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-  const body = await readJson(request);
+/** The JSON body as an object (the shape every staff endpoint takes); `optional`: no body at all is `{}`. */
+export async function readJsonObject(request: Request, options: { optional?: boolean } = {}): Promise<Record<string, unknown>> {
+  const body = await readJson(request, options);
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw new AppError("VALIDATION", "Send a JSON object.");
   return body as Record<string, unknown>;
 }

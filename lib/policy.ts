@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { EDITING, TRANSITIONS, WORKFLOW_ACTIONS, type Actor, type ArticleState, type Reach, type StaffRole, type WorkflowAction } from "@/lib/workflow";
+import { EDITING, transitionOf, WORKFLOW_ACTIONS, type Actor, type ArticleState, type Condition, type Reach, type StaffRole, type WorkflowAction } from "@/lib/workflow";
 
 /**
  * Who may do what, decided in one pure place. Services ask it inside their
@@ -15,60 +15,84 @@ export type Viewer = StaffViewer | { kind: "system" };
 
 export const SYSTEM: Viewer = { kind: "system" };
 
+/** What the policy knows of an article: its state, its author, and what readers have of it. */
 export interface ArticleFacts {
   status: ArticleState;
   authorId: string;
+  /** readers have a version of it */
+  live: boolean;
+  /** the working copy holds something readers do not have (always, when it is not live) */
+  changes: boolean;
 }
 
-export type ArticleAction = WorkflowAction | "view" | "edit" | "comment" | "correct";
-export type Decision = { ok: true } | { ok: false; reason: "not_visible" | "forbidden" | "invalid_transition" };
+/** The newsroom's settings that change who may do what. */
+export interface NewsroomRules {
+  /** nobody may publish, schedule or publish the changes of a story they wrote */
+  fourEyes: boolean;
+}
+export const DEFAULT_RULES: NewsroomRules = { fourEyes: false };
+
+export type ArticleAction = WorkflowAction | "view" | "edit" | "comment" | "correct" | "preview";
+export type DenialReason = "not_visible" | "forbidden" | "four_eyes" | "invalid_transition";
+export type Decision = { ok: true } | { ok: false; reason: DenialReason };
 
 const ALLOW: Decision = { ok: true };
-const deny = (reason: "not_visible" | "forbidden" | "invalid_transition"): Decision => ({ ok: false, reason });
+const deny = (reason: DenialReason): Decision => ({ ok: false, reason });
 
 const actorOf = (viewer: Viewer): Actor => (viewer.kind === "system" ? "SYSTEM" : viewer.role);
 const owns = (viewer: Viewer, article: ArticleFacts) => viewer.kind === "staff" && viewer.id === article.authorId;
 const reaches = (reach: Reach | undefined, viewer: Viewer, article: ArticleFacts) =>
   reach === "any" || (reach === "own" && owns(viewer, article));
+const holds = (condition: Condition, article: ArticleFacts) =>
+  condition === "live" ? article.live : condition === "not_live" ? !article.live : article.changes;
 
 export const isEditor = (viewer: Viewer) => viewer.kind === "staff" && viewer.role !== "REPORTER";
 
-/** Staff see every published article; reporters see their own work besides, editors everything. */
+/** Staff see every live story; reporters see their own work besides, editors everything. */
 function mayView(viewer: Viewer, article: ArticleFacts): boolean {
   if (viewer.kind === "system") return true;
-  return isEditor(viewer) || article.status === "PUBLISHED" || owns(viewer, article);
+  return isEditor(viewer) || article.live || owns(viewer, article);
 }
 
-export function can(viewer: Viewer, action: ArticleAction, article: ArticleFacts): Decision {
+export function can(viewer: Viewer, action: ArticleAction, article: ArticleFacts, rules: NewsroomRules = DEFAULT_RULES): Decision {
   if (!mayView(viewer, article)) return deny("not_visible");
   if (action === "view") return ALLOW;
-  if (action === "comment") return viewer.kind === "staff" ? ALLOW : deny("forbidden");
+  if (action === "comment" || action === "preview") return viewer.kind === "staff" ? ALLOW : deny("forbidden");
   if (action === "correct") {
-    // A correction note is for a story readers have seen, added by an editor.
+    // A correction is for a story readers have seen, added by an editor.
     if (!isEditor(viewer)) return deny("forbidden");
-    return article.status === "PUBLISHED" ? ALLOW : deny("invalid_transition");
+    return article.live ? ALLOW : deny("invalid_transition");
   }
   if (action === "edit") {
     if (viewer.kind === "system") return deny("forbidden");
     return reaches(EDITING[article.status][viewer.role], viewer, article) ? ALLOW : deny("forbidden");
   }
-  const transition = TRANSITIONS[action];
+  const transition = transitionOf(action);
   // The actor's right is checked before the state, so a reporter learns nothing from "wrong moment".
-  const reach: Reach | undefined = (transition.who as Partial<Record<Actor, Reach>>)[actorOf(viewer)];
-  if (!reaches(reach, viewer, article)) return deny("forbidden");
-  return (transition.from as readonly ArticleState[]).includes(article.status) ? ALLOW : deny("invalid_transition");
+  if (!reaches(transition.who[actorOf(viewer)], viewer, article)) return deny("forbidden");
+  if (transition.fourEyes && rules.fourEyes && owns(viewer, article)) return deny("four_eyes");
+  const inState = transition.from.includes(article.status) && (transition.when ?? []).every((condition) => holds(condition, article));
+  return inState ? ALLOW : deny("invalid_transition");
 }
 
-export const allowedActions = (viewer: Viewer, article: ArticleFacts): WorkflowAction[] =>
-  WORKFLOW_ACTIONS.filter((action) => can(viewer, action, article).ok);
+export const allowedActions = (viewer: Viewer, article: ArticleFacts, rules: NewsroomRules = DEFAULT_RULES): WorkflowAction[] =>
+  WORKFLOW_ACTIONS.filter((action) => can(viewer, action, article, rules).ok);
+
+/** Moves the viewer could take now but for the four-eyes rule: the UI says why instead of offering them. */
+export const heldByFourEyes = (viewer: Viewer, article: ArticleFacts, rules: NewsroomRules): WorkflowAction[] =>
+  WORKFLOW_ACTIONS.filter((action) => {
+    const decision = can(viewer, action, article, rules);
+    return !decision.ok && decision.reason === "four_eyes" && can(viewer, action, article, DEFAULT_RULES).ok;
+  });
 
 /** The query twin of "may view": hidden rows are simply not found. */
 export function visibleWhere(viewer: Viewer): Prisma.ArticleWhereInput {
   if (viewer.kind === "system" || isEditor(viewer)) return {};
-  return { OR: [{ status: "PUBLISHED" }, { authorId: viewer.id }] };
+  return { OR: [{ liveRevisionId: { not: null } }, { authorId: viewer.id }] };
 }
 
 /** Non-article rights, one line each. */
 export const mayCreateArticles = (viewer: Viewer) => viewer.kind === "staff";
 export const mayManageUsers = (viewer: Viewer) => viewer.kind === "staff" && viewer.role === "ADMIN";
+export const mayChangeSettings = mayManageUsers;
 export const maySeeReviewQueue = isEditor;

@@ -51,5 +51,9 @@ export function staffCsp(nonce, dev) {
   ].join("; ");
 }
 
-/** Paths that get the staff policy from proxy.ts; everything else gets the reader policy. */
-export const STAFF_PATH_PREFIXES = ["/newsroom", "/login", "/invitations", "/api/auth", "/api/v1/newsroom"];
+/**
+ * Paths rendered per request for one person, which get the staff policy and
+ * `private, no-store` from proxy.ts (previews of working copies among them);
+ * everything else gets the reader policy.
+ */
+export const STAFF_PATH_PREFIXES = ["/newsroom", "/login", "/invitations", "/api/auth", "/api/v1/newsroom", "/preview"];

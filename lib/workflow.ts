@@ -16,39 +16,64 @@ export type Actor = StaffRole | "SYSTEM";
 /** `own`: only on articles the actor wrote; `any`: on every article. */
 export type Reach = "own" | "any";
 
+/**
+ * Facts about the story besides its state that a move may require:
+ * `live` — readers have a version of it; `not_live` — they have none;
+ * `changes` — the working copy holds something readers do not have yet
+ * (always true for a story that is not live).
+ */
+export type Condition = "live" | "not_live" | "changes";
+
 export interface Transition {
   from: readonly ArticleState[];
   to: ArticleState;
+  /** where the move leads instead when the story is live (a live story is never a plain draft) */
+  toWhenLive?: ArticleState;
   who: Partial<Record<Actor, Reach>>;
-  /** what the move must carry: a note for the author, a time in the future */
-  needs?: readonly ("note" | "publishAt")[];
+  when?: readonly Condition[];
+  /** what the move must carry: a note for the author, a time in the future, the version that was reviewed */
+  needs?: readonly ("note" | "publishAt" | "version")[];
+  /** what it does to what readers get: make the reviewed (or scheduled) revision live, or take the story down */
+  live?: "set" | "clear";
+  /** under the four-eyes rule, the author may not take this move */
+  fourEyes?: true;
 }
 
 const EDITORS = { EDITOR: "any", ADMIN: "any" } as const;
+const LIVE_STATES = ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED", "SCHEDULED"] as const;
 
 export const TRANSITIONS = {
-  submit: { from: ["DRAFT", "CHANGES_REQUESTED"], to: "IN_REVIEW", who: { REPORTER: "own", ...EDITORS } },
-  withdraw: { from: ["IN_REVIEW"], to: "DRAFT", who: { REPORTER: "own", EDITOR: "own", ADMIN: "own" } },
+  submit: { from: ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED"], to: "IN_REVIEW", who: { REPORTER: "own", ...EDITORS }, when: ["changes"] },
+  withdraw: { from: ["IN_REVIEW"], to: "DRAFT", toWhenLive: "PUBLISHED", who: { REPORTER: "own", EDITOR: "own", ADMIN: "own" } },
   request_changes: { from: ["IN_REVIEW"], to: "CHANGES_REQUESTED", who: EDITORS, needs: ["note"] },
-  publish: { from: ["IN_REVIEW", "DRAFT"], to: "PUBLISHED", who: EDITORS },
-  schedule: { from: ["IN_REVIEW"], to: "SCHEDULED", who: EDITORS, needs: ["publishAt"] },
+  publish: { from: ["IN_REVIEW", "DRAFT"], to: "PUBLISHED", who: EDITORS, when: ["not_live"], needs: ["version"], live: "set", fourEyes: true },
+  publish_changes: { from: ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED"], to: "PUBLISHED", who: EDITORS, when: ["live", "changes"], needs: ["version"], live: "set", fourEyes: true },
+  discard_changes: { from: ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED"], to: "PUBLISHED", who: { REPORTER: "own", ...EDITORS }, when: ["live", "changes"], needs: ["version"] },
+  schedule: { from: ["IN_REVIEW"], to: "SCHEDULED", who: EDITORS, needs: ["publishAt", "version"], fourEyes: true },
   unschedule: { from: ["SCHEDULED"], to: "IN_REVIEW", who: EDITORS },
-  publish_scheduled: { from: ["SCHEDULED"], to: "PUBLISHED", who: { SYSTEM: "any" } },
-  unpublish: { from: ["PUBLISHED"], to: "DRAFT", who: EDITORS, needs: ["note"] },
-  archive: { from: ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "SCHEDULED", "PUBLISHED"], to: "ARCHIVED", who: EDITORS },
+  publish_scheduled: { from: ["SCHEDULED"], to: "PUBLISHED", who: { SYSTEM: "any" }, live: "set" },
+  unpublish: { from: LIVE_STATES, to: "DRAFT", who: EDITORS, when: ["live"], needs: ["note"], live: "clear" },
+  archive: { from: ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "SCHEDULED", "PUBLISHED"], to: "ARCHIVED", who: EDITORS, live: "clear" },
   restore: { from: ["ARCHIVED"], to: "DRAFT", who: EDITORS },
 } as const satisfies Record<string, Transition>;
 
 export type WorkflowAction = keyof typeof TRANSITIONS;
 export const WORKFLOW_ACTIONS = Object.keys(TRANSITIONS) as WorkflowAction[];
 
-/** Who may change an article's text in each state; a published story is copy-edited by editors only. */
+/** The table entry, typed as a Transition (the literal types above are for the action names). */
+export const transitionOf = (action: WorkflowAction): Transition => TRANSITIONS[action];
+
+/**
+ * Who may change an article's working copy in each state. A reporter may
+ * edit their own live story and submit the changes; readers keep the live
+ * version until an editor publishes them.
+ */
 export const EDITING: Record<ArticleState, Partial<Record<StaffRole, Reach>>> = {
   DRAFT: { REPORTER: "own", ...EDITORS },
   CHANGES_REQUESTED: { REPORTER: "own", ...EDITORS },
   IN_REVIEW: EDITORS,
   SCHEDULED: EDITORS,
-  PUBLISHED: EDITORS,
+  PUBLISHED: { REPORTER: "own", ...EDITORS },
   ARCHIVED: {},
 };
 
@@ -68,6 +93,8 @@ export const ACTION_LABELS: Record<WorkflowAction, string> = {
   withdraw: "Withdraw",
   request_changes: "Request changes",
   publish: "Publish",
+  publish_changes: "Publish changes",
+  discard_changes: "Discard changes",
   schedule: "Schedule",
   unschedule: "Unschedule",
   publish_scheduled: "Published on schedule",

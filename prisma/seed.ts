@@ -94,9 +94,6 @@ async function createArticle(tx: Prisma.TransactionClient, article: SeedArticle,
   const media = await tx.media.create({
     data: {
       ...refs.photo,
-      altText: article.photo.alt,
-      caption: article.photo.caption,
-      credit: article.photo.credit,
       uploadedById: refs.authorId,
       createdAt: at(Math.min(article.hours, 0) - 6),
     },
@@ -112,17 +109,18 @@ async function createArticle(tx: Prisma.TransactionClient, article: SeedArticle,
       headline: article.headline,
       standfirst: article.standfirst,
       body,
-      status: article.state,
       authorId: refs.authorId,
       sectionId: refs.sectionId,
       heroImageId: media.id,
+      heroAlt: article.photo.alt,
+      heroCaption: article.photo.caption,
+      heroCredit: article.photo.credit,
       publishedAt: wasPublished ? at(article.hours) : null,
-      scheduledFor: article.state === "SCHEDULED" ? at(article.hours) : null,
       createdAt: at(Math.min(article.hours, 0) - 6),
       tags: { create: tags.map((tag) => ({ tagId: tag.id })) },
     },
   });
-  await tx.revision.create({
+  const revision = await tx.revision.create({
     data: {
       articleId: row.id,
       authorId: refs.authorId,
@@ -133,8 +131,20 @@ async function createArticle(tx: Prisma.TransactionClient, article: SeedArticle,
       slug: row.slug,
       sectionId: row.sectionId,
       heroImageId: row.heroImageId,
+      heroAlt: row.heroAlt,
+      heroCaption: row.heroCaption,
+      heroCredit: row.heroCredit,
       tagSlugs: article.tags,
       createdAt: row.createdAt,
+    },
+  });
+  // Readers get the live revision; a scheduled story names the one that will go live.
+  await tx.article.update({
+    where: { id: row.id },
+    data: {
+      status: article.state,
+      ...(article.state === "PUBLISHED" && { liveRevisionId: revision.id, liveSince: row.publishedAt }),
+      ...(article.state === "SCHEDULED" && { scheduledRevisionId: revision.id, scheduledFor: at(article.hours) }),
     },
   });
   const steps = historyFor(article);

@@ -1,7 +1,11 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { env } from "@/lib/env";
-import { readerSections } from "@/lib/published";
+import { appUrl, env } from "@/lib/env";
+import { readerSections } from "@/lib/reader/published";
+
+/** Canonical and social URLs are absolute, on the public site address. */
+export const generateMetadata = (): Metadata => ({ metadataBase: new URL(appUrl()) });
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   const sections = await readerSections();
@@ -34,7 +38,7 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
       <footer className="mt-12 border-t border-rule py-8 text-center font-sans text-sm text-muted">
         <p>
           © {NEWSROOM_NAME} · Contact the newsroom: <a href={`mailto:${NEWSROOM_CONTACT_EMAIL}`} className="underline">{NEWSROOM_CONTACT_EMAIL}</a> ·{" "}
-          <a href="/feed.xml" className="underline">RSS</a>
+          <a href="/feed.xml" className="underline">RSS</a> · <Link href="/corrections" className="underline">Corrections</Link>
         </p>
       </footer>
     </>

@@ -1,5 +1,5 @@
-import { newsSitemap } from "@/lib/feeds";
-import { recentForNews } from "@/lib/published";
+import { newsSitemap } from "@/lib/reader/feeds";
+import { recentForNews } from "@/lib/reader/published";
 
 export const dynamic = "force-dynamic";
 

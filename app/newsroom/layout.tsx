@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/sign-out-button";
 import { pageViewer } from "@/lib/auth/page-viewer";
-import { mayManageUsers, maySeeReviewQueue } from "@/lib/policy";
+import { mayChangeSettings, mayManageUsers, maySeeReviewQueue } from "@/lib/policy";
 
 export const metadata: Metadata = { title: { default: "Newsroom", template: "%s · Copydesk newsroom" }, robots: { index: false } };
 
@@ -22,6 +22,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
             <Link href="/newsroom">Dashboard</Link>
             {maySeeReviewQueue(viewer) && <Link href="/newsroom#awaiting-review">Review queue</Link>}
             {mayManageUsers(viewer) && <Link href="/newsroom/users">Users</Link>}
+            {mayChangeSettings(viewer) && <Link href="/newsroom/settings">Settings</Link>}
             <Link href="/newsroom/account">Account</Link>
           </nav>
           <span data-testid="viewer">

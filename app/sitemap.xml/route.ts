@@ -1,5 +1,5 @@
-import { sitemapIndex } from "@/lib/feeds";
-import { sitemapChunkCount } from "@/lib/published";
+import { sitemapIndex } from "@/lib/reader/feeds";
+import { sitemapChunkCount } from "@/lib/reader/published";
 
 export const dynamic = "force-dynamic";
 

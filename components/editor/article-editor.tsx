@@ -13,6 +13,7 @@ import { slugify } from "@/lib/slug";
 import { api, type ApiError } from "./api";
 import { BodyEditor } from "./body-editor";
 import { CorrectionForm } from "./correction-form";
+import { PreviewLinks } from "./preview-links";
 import { WorkflowPanel, type Move } from "./workflow-panel";
 
 type SaveState = "saved" | "saving" | "unsaved" | "failed";
@@ -80,6 +81,7 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
   const [others, setOthers] = useState<{ id: string; name: string }[]>([]);
   const [busy, setBusy] = useState(false);
   const edits = useRef(0);
+  const versionRef = useRef(article?.version ?? 0);
   const slugTouched = useRef(article !== null && (article.publishedAt !== null || article.slug !== slugify(article.headline)));
   // Fields stay disabled until the page is interactive, so nothing typed before hydration is lost.
   const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
@@ -129,7 +131,8 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
     }
     const saved = await api<{ version: number; slug: string }>(`/articles/${state.id}`, { method: "PATCH", json: { version: state.version, ...payload(fields, body) } });
     if (!saved.ok) return (fail(saved.error), false);
-    setState({ ...state, version: saved.data.version, slug: saved.data.slug });
+    versionRef.current = saved.data.version;
+    setState({ ...state, version: saved.data.version, slug: saved.data.slug, hasUnpublishedChanges: state.liveVersion !== null && state.liveVersion !== saved.data.version });
     setProblem(null);
     setSaveState(edits.current === editsAtStart ? "saved" : "unsaved");
     return true;
@@ -164,7 +167,10 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
 
   async function reloadArticle(id: string) {
     const fresh = await api<EditorArticle>(`/articles/${id}`);
-    if (fresh.ok) setState(fresh.data);
+    if (fresh.ok) {
+      versionRef.current = fresh.data.version;
+      setState(fresh.data);
+    }
     return fresh;
   }
 
@@ -172,7 +178,8 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
     if (!state) return;
     setBusy(true);
     if (saveState !== "saved" && canEdit && !(await save())) return setBusy(false);
-    const result = await api(`/articles/${state.id}/transitions`, { json: step });
+    // Always the version on screen: only what the editor looked at is published.
+    const result = await api(`/articles/${state.id}/transitions`, { json: { ...step, version: versionRef.current } });
     setBusy(false);
     if (!result.ok) return setProblem(result.error.message);
     setProblem(null);
@@ -203,8 +210,17 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
             {SAVE_LABELS[saveState]}
           </span>
           {state && <Link href={`/newsroom/articles/${state.id}/history`} className="text-sm text-accent underline">History</Link>}
-          {state?.status === "PUBLISHED" && <Link href={`/articles/${state.slug}`} className="text-sm text-accent underline">View on site</Link>}
+          {state && <Link href={`/preview/articles/${state.id}`} className="text-sm text-accent underline">Preview</Link>}
+          {state?.liveVersion != null && <Link href={`/articles/${state.slug}`} className="text-sm text-accent underline">View on site</Link>}
         </div>
+        {state?.liveVersion != null && (
+          <p data-testid="live-state" className={`rounded border p-2 text-sm ${state.hasUnpublishedChanges ? "border-amber-600 bg-amber-50" : "border-green-700 bg-green-50"}`}>
+            {state.hasUnpublishedChanges
+              ? `Live at version ${state.liveVersion}. Your edits are unpublished changes: readers keep the live version until an editor publishes them.`
+              : "Live: readers see this version."}
+            {state.scheduledVersion !== null && ` Version ${state.scheduledVersion} is scheduled to go live.`}
+          </p>
+        )}
 
         {state?.changeRequest && (
           <div role="note" className="rounded border-2 border-red-700 bg-red-50 p-4">
@@ -261,8 +277,9 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
             Save draft
           </button>
         )}
-        {state && <WorkflowPanel actions={state.allowedActions} busy={busy} onMove={(step) => void move(step)} />}
-        {state?.canCorrect && <CorrectionForm articleId={state.id} />}
+        {state && <WorkflowPanel actions={state.allowedActions} held={state.heldActions} busy={busy} onMove={(step) => void move(step)} />}
+        {state && <PreviewLinks articleId={state.id} />}
+        {state?.canCorrect && <CorrectionForm articleId={state.id} corrections={state.corrections} />}
       </div>
 
       <aside className="space-y-4 text-sm">

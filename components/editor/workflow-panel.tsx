@@ -11,12 +11,26 @@ export interface Move {
   publishAt?: string;
 }
 
-/** One button per action the viewer may take now; the ones that need a note or a time ask for it first. */
-export function WorkflowPanel({ actions, busy, onMove }: { actions: WorkflowAction[]; busy: boolean; onMove: (move: Move) => void }) {
+const PUBLISHING: WorkflowAction[] = ["publish", "publish_changes"];
+
+/**
+ * One button per action the viewer may take now; the ones that need a note
+ * or a time ask for it first. A move held back by a newsroom rule shows as a
+ * disabled button that says why, instead of failing when pressed.
+ */
+export function WorkflowPanel({ actions, held, busy, onMove }: { actions: WorkflowAction[]; held: { action: WorkflowAction; reason: string }[]; busy: boolean; onMove: (move: Move) => void }) {
   const [asking, setAsking] = useState<WorkflowAction | null>(null);
-  if (actions.length === 0) return null;
+  if (actions.length === 0 && held.length === 0) return null;
   return (
     <div className="space-y-3">
+      {held.map(({ action, reason }) => (
+        <p key={action} className="flex flex-wrap items-center gap-2 text-sm">
+          <button type="button" disabled aria-describedby={`held-${action}`} className="rounded border border-rule bg-[#f3f1ec] px-3 py-1.5 font-semibold text-muted">
+            {ACTION_LABELS[action]}
+          </button>
+          <span id={`held-${action}`} className="text-muted">{reason}</span>
+        </p>
+      ))}
       <div className="flex flex-wrap gap-2">
         {actions.map((action) => (
           <button
@@ -24,7 +38,7 @@ export function WorkflowPanel({ actions, busy, onMove }: { actions: WorkflowActi
             type="button"
             disabled={busy}
             onClick={() => (NEEDS_NOTE.includes(action) || action === "schedule" ? setAsking(action) : onMove({ action }))}
-            className={`rounded px-3 py-1.5 text-sm font-semibold ${action === "publish" ? "bg-green-800 text-white" : "border border-rule bg-white"}`}
+            className={`rounded px-3 py-1.5 text-sm font-semibold ${PUBLISHING.includes(action) ? "bg-green-800 text-white" : "border border-rule bg-white"}`}
           >
             {ACTION_LABELS[action]}
           </button>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Byline, SectionLabel } from "@/components/article-meta";
-import type { Teaser } from "@/lib/published";
+import type { Teaser } from "@/lib/reader/published";
 import { ReaderImageTag } from "./reader-image";
 
 const LAYOUT = {
@@ -52,12 +52,13 @@ export function TeaserCard({ article, variant, level = 3 }: { article: Teaser; v
   );
 }
 
-export function TeaserGrid({ articles }: { articles: Teaser[] }) {
+/** A grid of teasers; `level` is their headline's heading level under the page's (no skipped levels). */
+export function TeaserGrid({ articles, level = 3 }: { articles: Teaser[]; level?: 2 | 3 }) {
   return (
     <ul className="grid gap-8 sm:grid-cols-2 lg:grid-cols-3">
       {articles.map((article) => (
         <li key={article.id}>
-          <TeaserCard article={article} variant="standard" />
+          <TeaserCard article={article} variant="standard" level={level} />
         </li>
       ))}
     </ul>
@@ -84,7 +85,7 @@ export function Listing({ title, intro, path, page, articles, hasMore }: { title
         <h1 className="text-4xl font-bold">{title}</h1>
         {intro && <p className="mt-2 text-muted">{intro}</p>}
       </header>
-      {articles.length === 0 ? <p className="text-muted">Nothing published here yet.</p> : <TeaserGrid articles={articles} />}
+      {articles.length === 0 ? <p className="text-muted">Nothing published here yet.</p> : <TeaserGrid articles={articles} level={2} />}
       <Pagination first={path} prefix={path} page={page} hasMore={hasMore} />
     </>
   );

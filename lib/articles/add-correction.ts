@@ -1,22 +1,41 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/policy";
-import { expireArticlePages, readerFacts } from "@/lib/reader-cache";
+import { expireArticlePages, readerFacts } from "@/lib/reader/cache";
 import { parseInput } from "@/lib/validation";
 import { assertAllowed, findVisible } from "./find";
 
-const CorrectionInput = z.object({ articleId: z.string().min(1).max(64), note: z.string().trim().min(1, "is required").max(1000) }).strict();
+const CorrectionInput = z
+  .object({
+    articleId: z.string().min(1).max(64),
+    kind: z.enum(["CORRECTION", "CLARIFICATION", "UPDATE"], { error: "must be CORRECTION, CLARIFICATION or UPDATE" }).default("CORRECTION"),
+    note: z.string().trim().min(1, "is required").max(1000),
+  })
+  .strict();
 
-/** An editor adds a correction note to a published story; readers see it at once. */
+const correctionSelect = { id: true, kind: true, note: true, createdAt: true, publishedAt: true } as const;
+
+/**
+ * An editor adds a correction (or clarification, or update) to a live
+ * story. It goes public with the change it belongs to: at once when the
+ * working copy holds nothing readers do not have, else with the next publish
+ * of the changes.
+ */
 export async function addCorrection(viewer: Viewer, input: unknown) {
-  const { articleId, note } = parseInput(CorrectionInput, input);
+  const { articleId, kind, note } = parseInput(CorrectionInput, input);
   const { correction, before } = await db().$transaction(async (tx) => {
     const article = await findVisible(tx, viewer, articleId);
     assertAllowed(viewer, "correct", article);
     if (viewer.kind !== "staff") throw new Error("unreachable: only editors correct");
-    const correction = await tx.correction.create({ data: { articleId, authorId: viewer.id, note }, select: { id: true, note: true, createdAt: true } });
-    return { correction, before: await readerFacts(tx, articleId) };
+    const publishedAt = article.changes ? null : new Date();
+    const correction = await tx.correction.create({ data: { articleId, authorId: viewer.id, kind, note, publishedAt }, select: correctionSelect });
+    return { correction, before: publishedAt ? await readerFacts(tx, articleId) : null };
   });
-  await expireArticlePages(before, articleId);
+  if (before) await expireArticlePages(before, articleId);
   return correction;
+}
+
+export async function listCorrections(viewer: Viewer, articleId: string) {
+  const article = await findVisible(db(), viewer, articleId);
+  return db().correction.findMany({ where: { articleId: article.id }, orderBy: { createdAt: "asc" }, select: correctionSelect });
 }

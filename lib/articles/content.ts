@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, Revision, RevisionKind } from "@/lib/generated/prisma/client";
 import { slugify } from "@/lib/slug";
 
 type Tx = Prisma.TransactionClient;
@@ -42,35 +42,74 @@ export async function replaceTags(tx: Tx, articleId: string, names: string[]): P
   await tx.articleTag.createMany({ data: tags.map((tag) => ({ articleId, tagId: tag.id })) });
 }
 
-/** The hero image's texts live on its media row; returns the media id to link (or null). */
-export async function applyHero(tx: Tx, hero: { mediaId: string; alt: string; caption: string; credit: string } | null): Promise<string | null> {
-  if (hero === null) return null;
-  const { count } = await tx.media.updateMany({
-    where: { id: hero.mediaId },
-    data: { altText: hero.alt, caption: hero.caption, credit: hero.credit },
-  });
-  if (count !== 1) throw invalid("hero", "no such uploaded image.");
-  return hero.mediaId;
+export type HeroInput = { mediaId: string; alt: string; caption: string; credit: string } | null;
+
+/**
+ * The hero image and its texts as article columns. The texts belong to this
+ * story (and its revisions), never to the shared image, so no story can
+ * change another's caption.
+ */
+export async function heroColumns(tx: Tx, hero: HeroInput) {
+  if (hero === null) return { heroImageId: null, heroAlt: "", heroCaption: "", heroCredit: "" };
+  if (!(await tx.media.findUnique({ where: { id: hero.mediaId }, select: { id: true } }))) throw invalid("hero", "no such uploaded image.");
+  return { heroImageId: hero.mediaId, heroAlt: hero.alt, heroCaption: hero.caption, heroCredit: hero.credit };
 }
 
-/** A full snapshot of the article as it now stands, as the revision for its current version. */
-export async function recordRevision(tx: Tx, articleId: string, authorId: string): Promise<void> {
+/** Autosaves by one person within this window fold into one revision. */
+export const FOLD_WINDOW_MS = 5 * 60_000;
+
+/** The content columns a revision copies from the working copy (and a reset copies back). */
+export const CONTENT_FIELDS = ["headline", "standfirst", "body", "slug", "sectionId", "heroImageId", "heroAlt", "heroCaption", "heroCredit"] as const;
+type ContentField = (typeof CONTENT_FIELDS)[number];
+
+/**
+ * Writes a revision's content (the given fields, and its tags) into the
+ * working copy as a new version, if the row still matches `where` (the
+ * caller's compare-and-set). Returns whether it did.
+ */
+export async function copyRevisionIntoArticle(tx: Tx, where: { id: string } & Prisma.ArticleWhereInput, revision: Revision, fields: readonly ContentField[] = CONTENT_FIELDS): Promise<boolean> {
+  const content = Object.fromEntries(fields.map((field) => [field, revision[field]]));
+  const { count } = await tx.article.updateMany({ where, data: { ...content, body: revision.body as Prisma.InputJsonValue, version: { increment: 1 } } });
+  if (count !== 1) return false;
+  const tags = await tx.tag.findMany({ where: { slug: { in: revision.tagSlugs } }, select: { id: true } });
+  await tx.articleTag.deleteMany({ where: { articleId: where.id } });
+  await tx.articleTag.createMany({ data: tags.map((tag) => ({ articleId: where.id, tagId: tag.id })) });
+  return true;
+}
+
+/**
+ * A snapshot of the working copy as the revision of its current version.
+ * A save folds into the newest revision when the same person made it within
+ * a few minutes and nothing has happened to it since — no workflow step, not
+ * live, not scheduled, not a restore — so history stays bounded while every
+ * step, publish and restore keeps its own revision. Returns the revision's id.
+ */
+export async function recordRevision(tx: Tx, articleId: string, authorId: string, kind: RevisionKind = "SAVE", now = new Date()): Promise<string> {
   const article = await tx.article.findUniqueOrThrow({
     where: { id: articleId },
     include: { tags: { include: { tag: { select: { slug: true } } } } },
   });
-  await tx.revision.create({
-    data: {
-      articleId,
-      authorId,
-      version: article.version,
-      headline: article.headline,
-      standfirst: article.standfirst,
-      body: article.body as Prisma.InputJsonValue,
-      slug: article.slug,
-      sectionId: article.sectionId,
-      heroImageId: article.heroImageId,
-      tagSlugs: article.tags.map((t) => t.tag.slug).sort(),
-    },
-  });
+  const snapshot = {
+    version: article.version,
+    ...Object.fromEntries(CONTENT_FIELDS.map((field) => [field, article[field]])),
+    body: article.body as Prisma.InputJsonValue,
+    tagSlugs: article.tags.map((t) => t.tag.slug).sort(),
+  } as Omit<Prisma.RevisionUncheckedCreateInput, "articleId" | "authorId" | "kind">;
+  if (kind === "SAVE") {
+    const latest = await tx.revision.findFirst({ where: { articleId }, orderBy: { version: "desc" }, select: { id: true, authorId: true, kind: true, createdAt: true } });
+    const foldable =
+      latest !== null &&
+      latest.kind === "SAVE" &&
+      latest.authorId === authorId &&
+      now.getTime() - latest.createdAt.getTime() < FOLD_WINDOW_MS &&
+      latest.id !== article.liveRevisionId &&
+      latest.id !== article.scheduledRevisionId &&
+      (await tx.workflowEvent.count({ where: { articleId, createdAt: { gte: latest.createdAt } } })) === 0;
+    if (foldable) {
+      await tx.revision.update({ where: { id: latest.id }, data: snapshot });
+      return latest.id;
+    }
+  }
+  const revision = await tx.revision.create({ data: { articleId, authorId, kind, createdAt: now, ...snapshot }, select: { id: true } });
+  return revision.id;
 }

@@ -4,7 +4,7 @@ import { forbidden } from "@/lib/errors";
 import { mayCreateArticles, type Viewer } from "@/lib/policy";
 import { slugify } from "@/lib/slug";
 import { parseInput } from "@/lib/validation";
-import { applyHero, checkSection, checkSlugFree, recordRevision, replaceTags } from "./content";
+import { checkSection, heroColumns, checkSlugFree, recordRevision, replaceTags } from "./content";
 import { CreateArticleInput } from "./schemas";
 
 /** A new draft by the viewer, with its first revision, in one transaction. */
@@ -24,7 +24,7 @@ export async function createDraft(viewer: Viewer, input: unknown) {
         body,
         authorId: viewer.id,
         sectionId: fields.sectionId,
-        heroImageId: await applyHero(tx, fields.hero),
+        ...(await heroColumns(tx, fields.hero)),
       },
     });
     await replaceTags(tx, article.id, fields.tags);

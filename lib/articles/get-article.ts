@@ -1,20 +1,28 @@
 import { db } from "@/lib/db";
 import { imageUrl } from "@/lib/media";
-import { allowedActions, can, type Viewer } from "@/lib/policy";
-import { findVisible } from "./find";
+import { allowedActions, can, heldByFourEyes, type Viewer } from "@/lib/policy";
+import { newsroomRules } from "@/lib/settings";
+import { denialMessage, findVisible, withFacts } from "./find";
 
-/** Everything the editor needs about one article, including what this viewer may do with it now. */
+/** Everything the editor needs about one article, including what this viewer may do with it now and why not. */
 export async function getArticle(viewer: Viewer, articleId: string) {
   const visible = await findVisible(db(), viewer, articleId);
-  const article = await db().article.findUniqueOrThrow({
-    where: { id: visible.id },
-    include: {
-      author: { select: { id: true, name: true } },
-      section: { select: { id: true, name: true } },
-      heroImage: { select: { id: true, storageKey: true, widths: true, altText: true, caption: true, credit: true, width: true, height: true } },
-      tags: { select: { tag: { select: { name: true } } } },
-    },
-  });
+  const [row, rules] = await Promise.all([
+    db().article.findUniqueOrThrow({
+      where: { id: visible.id },
+      include: {
+        author: { select: { id: true, name: true } },
+        section: { select: { id: true, name: true } },
+        heroImage: { select: { id: true, storageKey: true, widths: true, width: true, height: true } },
+        tags: { select: { tag: { select: { name: true } } } },
+        liveRevision: { select: { version: true } },
+        scheduledRevision: { select: { version: true } },
+        corrections: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, note: true, createdAt: true, publishedAt: true } },
+      },
+    }),
+    newsroomRules(db()),
+  ]);
+  const article = withFacts(row);
   const changeRequest =
     article.status === "CHANGES_REQUESTED"
       ? await db().workflowEvent.findFirst({
@@ -31,23 +39,30 @@ export async function getArticle(viewer: Viewer, articleId: string) {
     body: article.body,
     status: article.status,
     version: article.version,
-    author: article.author,
-    section: article.section,
-    tags: article.tags.map((t) => t.tag.name).sort(),
-    heroImage: article.heroImage && {
-      id: article.heroImage.id,
-      url: imageUrl(article.heroImage.storageKey, Math.min(960, Math.max(...article.heroImage.widths))),
-      altText: article.heroImage.altText,
-      caption: article.heroImage.caption,
-      credit: article.heroImage.credit,
+    /** the version readers have, or null when nothing is live */
+    liveVersion: article.liveVersion,
+    hasUnpublishedChanges: article.live && article.changes,
+    scheduledVersion: row.scheduledRevision?.version ?? null,
+    author: row.author,
+    section: row.section,
+    tags: row.tags.map((t) => t.tag.name).sort(),
+    heroImage: row.heroImage && {
+      id: row.heroImage.id,
+      url: imageUrl(row.heroImage.storageKey, Math.min(960, Math.max(...row.heroImage.widths))),
+      altText: article.heroAlt,
+      caption: article.heroCaption,
+      credit: article.heroCredit,
     },
     publishedAt: article.publishedAt,
     scheduledFor: article.scheduledFor,
     updatedAt: article.updatedAt,
     changeRequest,
+    corrections: row.corrections,
     canEdit: can(viewer, "edit", article).ok,
     canCorrect: can(viewer, "correct", article).ok,
-    allowedActions: allowedActions(viewer, article),
+    allowedActions: allowedActions(viewer, article, rules),
+    /** moves held back by the four-eyes rule, with the reason the button shows instead */
+    heldActions: heldByFourEyes(viewer, article, rules).map((action) => ({ action, reason: denialMessage("four_eyes") })),
   };
 }
 

@@ -13,11 +13,20 @@ const rowSelect = {
   updatedAt: true,
   publishedAt: true,
   scheduledFor: true,
+  version: true,
   author: { select: { id: true, name: true } },
   section: { select: { id: true, name: true } },
+  liveRevision: { select: { version: true } },
 } satisfies Prisma.ArticleSelect;
 
-export type ArticleRow = Prisma.ArticleGetPayload<{ select: typeof rowSelect }>;
+/** A list row: the working copy's headline and state, whether readers have it, and whether it holds unpublished changes. */
+const toRow = ({ liveRevision, version, ...row }: Prisma.ArticleGetPayload<{ select: typeof rowSelect }>) => ({
+  ...row,
+  live: liveRevision !== null,
+  hasUnpublishedChanges: liveRevision !== null && liveRevision.version !== version,
+});
+
+export type ArticleRow = ReturnType<typeof toRow>;
 
 const encodeCursor = (row: { updatedAt: Date; id: string }) => Buffer.from(`${row.updatedAt.toISOString()}|${row.id}`).toString("base64url");
 
@@ -47,7 +56,7 @@ export async function listArticles(viewer: Viewer, input: unknown): Promise<{ ar
     ],
   };
   const rows = await db().article.findMany({ where, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: filters.limit + 1, select: rowSelect });
-  const page = rows.slice(0, filters.limit);
+  const page = rows.slice(0, filters.limit).map(toRow);
   return { articles: page, nextCursor: rows.length > filters.limit ? encodeCursor(page.at(-1)!) : null };
 }
 
@@ -56,14 +65,14 @@ export async function dashboardSummary(viewer: Viewer & { kind: "staff" }) {
   const box = async (where: Prisma.ArticleWhereInput, orderBy: Prisma.ArticleOrderByWithRelationInput) => {
     const scoped = { AND: [visibleWhere(viewer), where] };
     const [total, articles] = await Promise.all([db().article.count({ where: scoped }), db().article.findMany({ where: scoped, orderBy, take: 5, select: rowSelect })]);
-    return { total, articles };
+    return { total, articles: articles.map(toRow) };
   };
   const editor = viewer.role !== "REPORTER";
   const [myDrafts, awaitingReview, scheduled, recentlyPublished] = await Promise.all([
     box({ authorId: viewer.id, status: { in: ["DRAFT", "CHANGES_REQUESTED"] } }, { updatedAt: "desc" }),
     editor ? box({ status: "IN_REVIEW" }, { updatedAt: "asc" }) : box({ authorId: viewer.id, status: "IN_REVIEW" }, { updatedAt: "asc" }),
     box({ status: "SCHEDULED", ...(editor ? {} : { authorId: viewer.id }) }, { scheduledFor: "asc" }),
-    box({ status: "PUBLISHED" }, { publishedAt: "desc" }),
+    box({ liveRevisionId: { not: null } }, { liveSince: "desc" }),
   ]);
   return { myDrafts, awaitingReview, scheduled, recentlyPublished };
 }

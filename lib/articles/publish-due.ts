@@ -1,7 +1,8 @@
 import { db } from "@/lib/db";
-import type { Article } from "@/lib/generated/prisma/client";
-import { SYSTEM } from "@/lib/policy";
-import { expireArticlePages } from "@/lib/reader-cache";
+import { DEFAULT_RULES, SYSTEM } from "@/lib/policy";
+import { expireArticlePages, readerFacts } from "@/lib/reader/cache";
+import type { ReaderFacts } from "@/lib/reader/tags";
+import { findVisible } from "./find";
 import { applyMove } from "./transition";
 
 const BATCH = 50;
@@ -15,26 +16,28 @@ const BATCH = 50;
  */
 export async function publishDueArticles(now = new Date()): Promise<string[]> {
   const published = await db().$transaction(async (tx) => {
-    const due = await tx.$queryRaw<Article[]>`
-      SELECT * FROM "Article"
+    const due = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Article"
        WHERE "status" = 'SCHEDULED' AND "scheduledFor" <= ${now}
        ORDER BY "scheduledFor"
        LIMIT ${BATCH}
        FOR UPDATE SKIP LOCKED`;
-    const published: string[] = [];
-    for (const article of due) {
-      await applyMove(tx, SYSTEM, article, { action: "publish_scheduled" }, now);
-      published.push(article.id);
+    const published: { id: string; before: ReaderFacts | null }[] = [];
+    for (const { id } of due) {
+      const article = await findVisible(tx, SYSTEM, id);
+      const before = await readerFacts(tx, id);
+      await applyMove(tx, SYSTEM, article, { action: "publish_scheduled" }, DEFAULT_RULES, now);
+      published.push({ id, before });
     }
     return published;
   });
-  for (const id of published) {
+  for (const { id, before } of published) {
     // The pages' own lifetime still ends stale copies if this fails; say so loudly.
-    await expireArticlePages(null, id).catch((error: unknown) =>
+    await expireArticlePages(before, id).catch((error: unknown) =>
       console.error("[scheduler] could not expire reader pages:", error instanceof Error ? error.message : error),
     );
   }
-  return published;
+  return published.map((story) => story.id);
 }
 
 export const SWEEP_INTERVAL_MS = 15_000;

@@ -3,27 +3,26 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/policy";
-import { expireArticlePages, readerFacts } from "@/lib/reader-cache";
 import { parseInput } from "@/lib/validation";
-import { applyHero, checkSection, checkSlugFree, recordRevision, replaceTags } from "./content";
+import { checkSection, checkSlugFree, heroColumns, recordRevision, replaceTags } from "./content";
 import { assertAllowed, findVisible } from "./find";
 import { SaveDraftInput } from "./schemas";
 
 /**
- * Saves content. The save names the version it edited and the UPDATE carries
- * that version in its WHERE, so of two saves from the same version exactly
- * one wins and the other gets CONFLICT with who saved first — never a silent
- * overwrite, never a mix of both. The new revision is written in the same
- * transaction.
+ * Saves the working copy. Readers never see a save: what they get is the
+ * live revision, which only publishing moves. The save names the version it
+ * edited and the UPDATE carries that version and the state in its WHERE, so
+ * of two saves from the same version exactly one wins and the other gets
+ * CONFLICT with who saved first — never a silent overwrite, never a mix of
+ * both, never an edit slipping past a state change.
  */
 export async function saveDraft(viewer: Viewer, input: unknown) {
   const change = parseInput(SaveDraftInput, input);
   const body = change.body === undefined ? undefined : validateDocument(change.body);
   if (viewer.kind !== "staff") throw new AppError("FORBIDDEN", "Only staff edit articles.");
-  const { saved, before } = await db().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     const article = await findVisible(tx, viewer, change.articleId);
     assertAllowed(viewer, "edit", article);
-    const before = article.status === "PUBLISHED" ? await readerFacts(tx, article.id) : null;
     if (change.sectionId !== undefined) await checkSection(tx, change.sectionId);
     const slugChanged = change.slug !== undefined && change.slug !== article.slug;
     if (slugChanged) await checkSlugFree(tx, change.slug!, article.id);
@@ -34,31 +33,27 @@ export async function saveDraft(viewer: Viewer, input: unknown) {
       ...(body !== undefined && { body }),
       ...(change.slug !== undefined && { slug: change.slug }),
       ...(change.sectionId !== undefined && { sectionId: change.sectionId }),
-      ...(change.hero !== undefined && { heroImageId: await applyHero(tx, change.hero) }),
+      ...(change.hero !== undefined && (await heroColumns(tx, change.hero))),
       version: { increment: 1 },
     };
-    const { count } = await tx.article.updateMany({ where: { id: article.id, version: change.version }, data });
+    const { count } = await tx.article.updateMany({ where: { id: article.id, version: change.version, status: article.status }, data });
     if (count !== 1) throw await conflict(tx, article.id);
 
     if (change.tags !== undefined) await replaceTags(tx, article.id, change.tags);
-    // Once readers have seen a slug, links to it must keep working.
+    // Once readers have seen a slug, it stays this story's: old links must keep working.
     if (slugChanged && article.publishedAt !== null) {
       await tx.slugRedirect.upsert({ where: { slug: article.slug }, update: { articleId: article.id }, create: { slug: article.slug, articleId: article.id } });
     }
     await recordRevision(tx, article.id, viewer.id);
-    const saved = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, slug: true, version: true, status: true, updatedAt: true } });
-    return { saved, before };
+    return tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, slug: true, version: true, status: true, updatedAt: true } });
   });
-  // A copy edit of a live story reaches readers at once.
-  if (before) await expireArticlePages(before, saved.id);
-  return saved;
 }
 
 /** The CONFLICT error, naming the version that won and who saved it when. */
 export async function conflict(tx: Prisma.TransactionClient, articleId: string): Promise<AppError> {
   const current = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true, updatedAt: true, status: true } });
   const [save, move] = await Promise.all([
-    tx.revision.findFirst({ where: { articleId }, orderBy: { createdAt: "desc" }, select: { author: { select: { name: true } }, createdAt: true } }),
+    tx.revision.findFirst({ where: { articleId }, orderBy: { version: "desc" }, select: { author: { select: { name: true } }, createdAt: true } }),
     tx.workflowEvent.findFirst({ where: { articleId }, orderBy: { createdAt: "desc" }, select: { actor: { select: { name: true } }, createdAt: true } }),
   ]);
   const updatedBy = move && (!save || move.createdAt > save.createdAt) ? (move.actor?.name ?? "the scheduler") : (save?.author.name ?? null);

@@ -1,13 +1,17 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Article, Prisma } from "@/lib/generated/prisma/client";
-import type { Viewer } from "@/lib/policy";
-import { expireArticlePages, readerFacts } from "@/lib/reader-cache";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { NewsroomRules, Viewer } from "@/lib/policy";
+import { expireArticlePages, readerFacts } from "@/lib/reader/cache";
 import { parseInput } from "@/lib/validation";
-import { TRANSITIONS, type WorkflowAction } from "@/lib/workflow";
-import { assertAllowed, findVisible } from "./find";
+import { transitionOf, type WorkflowAction } from "@/lib/workflow";
+import { copyRevisionIntoArticle, recordRevision } from "./content";
+import { newsroomRules } from "@/lib/settings";
+import { assertAllowed, findVisible, type FoundArticle } from "./find";
 import { conflict } from "./save-draft";
 import { TransitionInput } from "./schemas";
+
+type Tx = Prisma.TransactionClient;
 
 export interface Move {
   action: WorkflowAction;
@@ -16,43 +20,56 @@ export interface Move {
   version?: number | undefined;
 }
 
-/** What a move writes besides the state: publish and schedule times. */
-function timesFor(action: WorkflowAction, article: Article, move: Move, now: Date): Prisma.ArticleUncheckedUpdateManyInput {
-  switch (action) {
-    case "publish":
-    case "publish_scheduled":
-      return { publishedAt: article.publishedAt ?? article.scheduledFor ?? now, scheduledFor: null };
-    case "schedule":
-      return { scheduledFor: move.publishAt! };
-    case "unschedule":
-    case "archive":
-      return { scheduledFor: null };
-    default:
-      return {};
-  }
-}
-
 function checkNeeds(move: Move, now: Date): void {
-  const needs: readonly string[] = "needs" in TRANSITIONS[move.action] ? (TRANSITIONS[move.action] as { needs: readonly string[] }).needs : [];
+  const needs = transitionOf(move.action).needs ?? [];
   if (needs.includes("note") && !move.note) throw new AppError("VALIDATION", "note: a note for the author is required.", { field: "note" });
   if (needs.includes("publishAt") && !(move.publishAt && move.publishAt.getTime() > now.getTime())) {
     throw new AppError("VALIDATION", "publishAt: the publish time must be in the future.", { field: "publishAt" });
   }
+  if (needs.includes("version") && move.version === undefined) {
+    throw new AppError("VALIDATION", "version: name the version you reviewed; only that version is published.", { field: "version" });
+  }
+}
+
+const revisionAt = async (tx: Tx, article: FoundArticle) =>
+  (await tx.revision.findUniqueOrThrow({ where: { articleId_version: { articleId: article.id, version: article.version } }, select: { id: true } })).id;
+
+/**
+ * What a move writes besides the state, read off the table: the live
+ * pointer (set to the reviewed version, or the scheduled one; or cleared),
+ * the scheduled revision and time (only a scheduled story has them), and
+ * the first publication date.
+ */
+async function pointersFor(tx: Tx, article: FoundArticle, move: Move, to: string, now: Date): Promise<Prisma.ArticleUncheckedUpdateManyInput> {
+  const effect = transitionOf(move.action).live;
+  const scheduled = to === "SCHEDULED";
+  const data: Prisma.ArticleUncheckedUpdateManyInput = {
+    scheduledRevisionId: scheduled ? await revisionAt(tx, article) : null,
+    scheduledFor: scheduled ? move.publishAt! : null,
+  };
+  if (effect === "set") {
+    const liveRevisionId = move.action === "publish_scheduled" ? article.scheduledRevisionId! : await revisionAt(tx, article);
+    Object.assign(data, { liveRevisionId, liveSince: now, publishedAt: article.publishedAt ?? article.scheduledFor ?? now });
+  }
+  if (effect === "clear") Object.assign(data, { liveRevisionId: null, liveSince: null });
+  return data;
 }
 
 /**
- * Status and version change only here, together with a WorkflowEvent in the
- * same transaction. The from-state (and the version, when the caller sent
- * one) sit in the UPDATE's WHERE, so twenty simultaneous "publish" clicks
- * produce one event and the rest get CONFLICT.
+ * Status and what readers get change only here, together with a
+ * WorkflowEvent in the same transaction. The from-state (and the version,
+ * which publishing must name) sit in the UPDATE's WHERE, so twenty
+ * simultaneous "publish" clicks produce one event, and a publish of a
+ * version someone has since changed is a CONFLICT that moves nothing.
  */
-export async function applyMove(tx: Prisma.TransactionClient, viewer: Viewer, article: Article, move: Move, now = new Date()) {
-  assertAllowed(viewer, move.action, article);
+export async function applyMove(tx: Tx, viewer: Viewer, article: FoundArticle, move: Move, rules: NewsroomRules, now = new Date()) {
+  assertAllowed(viewer, move.action, article, rules);
   checkNeeds(move, now);
-  const to = TRANSITIONS[move.action].to;
+  const transition = transitionOf(move.action);
+  const to = article.live && transition.toWhenLive ? transition.toWhenLive : transition.to;
   const { count } = await tx.article.updateMany({
     where: { id: article.id, status: article.status, ...(move.version !== undefined && { version: move.version }) },
-    data: { status: to, version: { increment: 1 }, ...timesFor(move.action, article, move, now) },
+    data: { status: to, ...(await pointersFor(tx, article, move, to, now)) },
   });
   if (count !== 1) throw await conflict(tx, article.id);
   await tx.workflowEvent.create({
@@ -66,18 +83,36 @@ export async function applyMove(tx: Prisma.TransactionClient, viewer: Viewer, ar
       createdAt: now,
     },
   });
-  return tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, slug: true, status: true, version: true, publishedAt: true, scheduledFor: true } });
+  if (move.action === "discard_changes") await resetToLive(tx, viewer, article);
+  if (transition.live === "set") await publishPendingCorrections(tx, article.id, now);
+  return tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, slug: true, status: true, version: true, publishedAt: true, scheduledFor: true, liveRevisionId: true } });
 }
 
-/** Moves that change what readers see: their pages are expired once the move commits. */
-export const READER_VISIBLE_MOVES: ReadonlySet<WorkflowAction> = new Set(["publish", "publish_scheduled", "unpublish", "archive", "restore"]);
+/**
+ * "Discard changes": the working copy becomes the live version again, as a
+ * new revision on top (history is never rewritten) that is also the live
+ * pointer — the same content, so readers see no change and nothing is
+ * left "unpublished".
+ */
+async function resetToLive(tx: Tx, viewer: Viewer, article: FoundArticle) {
+  const live = await tx.revision.findUniqueOrThrow({ where: { id: article.liveRevisionId! } });
+  await copyRevisionIntoArticle(tx, { id: article.id }, live);
+  const revisionId = await recordRevision(tx, article.id, viewer.kind === "staff" ? viewer.id : article.authorId, "DISCARD");
+  await tx.article.update({ where: { id: article.id }, data: { liveRevisionId: revisionId } });
+}
+
+/** Corrections written while the story had unpublished changes go public with them. */
+async function publishPendingCorrections(tx: Tx, articleId: string, now: Date) {
+  await tx.correction.updateMany({ where: { articleId, publishedAt: null }, data: { publishedAt: now } });
+}
 
 export async function transition(viewer: Viewer, input: unknown) {
   const { articleId, ...move } = parseInput(TransitionInput, input);
+  const changesReaders = transitionOf(move.action).live !== undefined;
   const { result, before } = await db().$transaction(async (tx) => {
     const article = await findVisible(tx, viewer, articleId);
-    return { before: await readerFacts(tx, article.id), result: await applyMove(tx, viewer, article, move) };
+    return { before: changesReaders ? await readerFacts(tx, article.id) : null, result: await applyMove(tx, viewer, article, move, await newsroomRules(tx)) };
   });
-  if (READER_VISIBLE_MOVES.has(move.action)) await expireArticlePages(before, result.id);
+  if (changesReaders) await expireArticlePages(before, result.id);
   return result;
 }

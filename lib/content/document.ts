@@ -56,3 +56,12 @@ export function plainText(document: JSONContent): string {
   const parts = (document.content ?? []).map(plainText);
   return document.type === "doc" ? parts.join("\n\n") : parts.join("");
 }
+
+/** The photos in the body, one line each: what a reviewer must see change besides the words. */
+export function figureLines(document: JSONContent): string[] {
+  if (document.type === "figure") {
+    const { src, alt, caption, credit } = (document.attrs ?? {}) as Record<string, string>;
+    return [`Photo ${src}: ${caption} (Photo: ${credit}) [alt: ${alt}]`];
+  }
+  return (document.content ?? []).flatMap(figureLines);
+}

@@ -35,7 +35,7 @@ export async function fillNewsroom(databaseUrl: string, count: number): Promise<
     const media = await client.query<{ id: string; storageKey: string }>(`SELECT id, "storageKey" FROM "Media" ORDER BY id`);
     const figureSrc = `/media/${media.rows[0]!.storageKey.replace(/original\.\w+$/, "960.webp")}`;
     await client.query("BEGIN");
-    await client.query(`DROP INDEX IF EXISTS "Article_search_idx"`);
+    await client.query(`DROP INDEX IF EXISTS "Revision_search_idx"`);
     await client.query(
       `WITH people AS (SELECT array_agg(id ORDER BY email) AS ids FROM "User"),
             sections AS (SELECT array_agg(id ORDER BY position) AS ids FROM "Section"),
@@ -52,7 +52,8 @@ export async function fillNewsroom(databaseUrl: string, count: number): Promise<
                    ELSE jsonb_build_object('type', 'paragraph', 'content', jsonb_build_array(jsonb_build_object('type', 'text', 'text', ($1::text[])[1 + (g + i) % 8])))
                  END AS node
                  FROM generate_series(1, 8 + g % 10) i) paragraphs),
-              s.status::"ArticleStatus",
+              -- live and scheduled stories need their revision first: they take their state below
+              (CASE WHEN s.status IN ('PUBLISHED', 'SCHEDULED') THEN 'DRAFT' ELSE s.status END)::"ArticleStatus",
               people.ids[1 + g % array_length(people.ids, 1)],
               sections.ids[1 + g % array_length(sections.ids, 1)],
               images.ids[1 + g % array_length(images.ids, 1)],
@@ -67,9 +68,21 @@ export async function fillNewsroom(databaseUrl: string, count: number): Promise<
       [PARAGRAPHS, QUOTE, figureSrc, count],
     );
     await client.query(
-      `INSERT INTO "Revision" (id, "articleId", "authorId", version, headline, standfirst, body, slug, "sectionId", "heroImageId", "tagSlugs", "createdAt")
-       SELECT 'rev-' || a.id, a.id, a."authorId", 1, a.headline, a.standfirst, a.body, a.slug, a."sectionId", a."heroImageId", '{}', a."createdAt"
-         FROM "Article" a WHERE a.id LIKE 'bench%'`,
+      `WITH tags AS (SELECT array_agg(id ORDER BY slug) AS ids, array_agg(slug ORDER BY slug) AS slugs FROM "Tag")
+       INSERT INTO "Revision" (id, "articleId", "authorId", version, headline, standfirst, body, slug, "sectionId", "heroImageId", "heroAlt", "heroCaption", "heroCredit", "tagSlugs", "createdAt")
+       SELECT 'rev-' || a.id, a.id, a."authorId", 1, a.headline, a.standfirst, a.body, a.slug, a."sectionId", a."heroImageId",
+              'A street scene', 'The scene on Tuesday.', 'Copydesk',
+              ARRAY[tags.slugs[1 + (substring(a.id from 6)::int) % array_length(tags.slugs, 1)]], a."createdAt"
+         FROM "Article" a, tags WHERE a.id LIKE 'bench%'`,
+    );
+    await client.query(
+      `UPDATE "Article" a SET "heroAlt" = 'A street scene', "heroCaption" = 'The scene on Tuesday.', "heroCredit" = 'Copydesk',
+              status = CASE WHEN a."publishedAt" IS NOT NULL AND a.status = 'DRAFT' THEN 'PUBLISHED'::"ArticleStatus"
+                            WHEN a."scheduledFor" IS NOT NULL THEN 'SCHEDULED'::"ArticleStatus" ELSE a.status END,
+              "liveRevisionId" = CASE WHEN a."publishedAt" IS NOT NULL AND a.status = 'DRAFT' THEN 'rev-' || a.id END,
+              "liveSince" = CASE WHEN a."publishedAt" IS NOT NULL AND a.status = 'DRAFT' THEN a."publishedAt" END,
+              "scheduledRevisionId" = CASE WHEN a."scheduledFor" IS NOT NULL THEN 'rev-' || a.id END
+        WHERE a.id LIKE 'bench%'`,
     );
     await client.query(
       `INSERT INTO "WorkflowEvent" (id, "articleId", "actorId", action, "fromStatus", "toStatus", "createdAt")
@@ -83,7 +96,7 @@ export async function fillNewsroom(databaseUrl: string, count: number): Promise<
        SELECT a.id, tags.ids[1 + (substring(a.id from 6)::int) % array_length(tags.ids, 1)] FROM "Article" a, tags WHERE a.id LIKE 'bench%'`,
     );
     await client.query(
-      `CREATE INDEX "Article_search_idx" ON "Article" USING GIN (article_search_document("headline", "standfirst", "body")) WHERE "status" = 'PUBLISHED'`,
+      `CREATE INDEX "Revision_search_idx" ON "Revision" USING GIN (article_search_document("headline", "standfirst", "body"))`,
     );
     await client.query("COMMIT");
     await client.query("ANALYZE");

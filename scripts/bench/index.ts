@@ -125,9 +125,9 @@ try {
   const visible: Record<string, number[]> = { "article (proxy)": [], "home (proxy)": [], "feed (proxy)": [], "article (direct)": [], "home (direct)": [], "feed (direct)": [] };
   for (let i = 0; i < (SMOKE ? 1 : 5); i++) {
     const headline = `Bench breaking story ${Date.now()} ${i}`;
-    const created = await (await staff("/api/v1/newsroom/articles", { method: "POST", body: JSON.stringify({ headline, standfirst: "Breaking." }) })()).json() as { id: string; slug: string };
+    const created = await (await staff("/api/v1/newsroom/articles", { method: "POST", body: JSON.stringify({ headline, standfirst: "Breaking." }) })()).json() as { id: string; slug: string; version: number };
     const start = performance.now();
-    const published = await staff(`/api/v1/newsroom/articles/${created.id}/transitions`, { method: "POST", body: JSON.stringify({ action: "publish" }) })();
+    const published = await staff(`/api/v1/newsroom/articles/${created.id}/transitions`, { method: "POST", body: JSON.stringify({ action: "publish", version: created.version }) })();
     const publishedAt = performance.now();
     publishSamples.push(publishedAt - start);
     if (!published.ok) throw new Error(`publish failed: ${published.status}`);

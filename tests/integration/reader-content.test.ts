@@ -19,16 +19,16 @@ beforeAll(async () => {
 });
 afterAll(() => rm(uploads, { recursive: true, force: true }));
 
-describe("lib/published.ts", () => {
+describe("lib/reader/published.ts", () => {
   it("lists only published articles, newest first", async () => {
-    const { frontPage } = await import("@/lib/published");
+    const { frontPage } = await import("@/lib/reader/published");
     const { articles } = await frontPage(1);
     const published = await database.db.article.findMany({ where: { status: "PUBLISHED" }, orderBy: { publishedAt: "desc" } });
     expect(articles.map((article) => article.id)).toEqual(published.map((article) => article.id));
   });
 
   it("finds no article in any other state, and says which are gone", async () => {
-    const { articleBySlug, archivedSlugs } = await import("@/lib/published");
+    const { articleBySlug, archivedSlugs } = await import("@/lib/reader/published");
     const hidden = await database.db.article.findMany({ where: { status: { not: "PUBLISHED" } } });
     expect(hidden.length).toBeGreaterThan(0);
     for (const article of hidden) {
@@ -41,7 +41,7 @@ describe("lib/published.ts", () => {
   });
 
   it("walks previous and next in publish order", async () => {
-    const { articleBySlug, frontPage } = await import("@/lib/published");
+    const { articleBySlug, frontPage } = await import("@/lib/reader/published");
     const { articles } = await frontPage(1);
     for (let i = 0; i < articles.length; i++) {
       const found = await articleBySlug(articles[i]!.slug);
@@ -52,7 +52,7 @@ describe("lib/published.ts", () => {
   });
 
   it("searches headline, standfirst and body, ranked, with the terms marked", async () => {
-    const { searchArticles } = await import("@/lib/published");
+    const { searchArticles } = await import("@/lib/reader/published");
     const { hits } = await searchArticles("harbour", 1);
     expect(hits.length).toBeGreaterThan(0);
     const bodyOnly = await searchArticles("gauging stations", 1);

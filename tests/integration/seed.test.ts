@@ -44,10 +44,14 @@ describe("the demo newsroom seed", () => {
     });
     const now = Date.now();
     for (const article of articles) {
-      expect(article.heroImage?.caption).not.toBe("");
-      expect(article.heroImage?.credit).not.toBe("");
+      expect(article.heroImage).not.toBeNull();
+      expect(article.heroCaption).not.toBe("");
+      expect(article.heroCredit).not.toBe("");
       expect(article.revisions).toHaveLength(1);
       expect(article.revisions[0]!.version).toBe(article.version);
+      expect(article.revisions[0]!.heroCaption).toBe(article.heroCaption);
+      // Published stories are live at their one revision; nothing else is live.
+      expect(article.liveRevisionId).toBe(article.status === "PUBLISHED" ? article.revisions[0]!.id : null);
       const lastEvent = article.events.at(-1);
       expect(lastEvent?.toStatus ?? "DRAFT").toBe(article.status);
       if (article.status === "PUBLISHED") expect(article.publishedAt!.getTime()).toBeLessThan(now);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { allowedActions, can, SYSTEM, visibleWhere, type ArticleAction, type ArticleFacts, type Viewer } from "@/lib/policy";
-import { ARTICLE_STATES, WORKFLOW_ACTIONS, type ArticleState } from "@/lib/workflow";
+import { allowedActions, can, heldByFourEyes, SYSTEM, visibleWhere, type ArticleAction, type ArticleFacts, type NewsroomRules, type Viewer } from "@/lib/policy";
+import { WORKFLOW_ACTIONS } from "@/lib/workflow";
+import { factsOf, SITUATIONS, type Situation } from "../support/situations";
 
 /**
  * The rules as the issues state them, written independently of
@@ -17,94 +18,119 @@ function viewerFor(who: Who): Viewer {
   return { kind: "staff", role: role.toUpperCase() as "REPORTER", id: ownership === "own" ? AUTHOR : `someone-else-${role}` };
 }
 
-const ALL_BUT_ARCHIVED = ARTICLE_STATES.filter((state) => state !== "ARCHIVED");
-const RULES: Record<string, { from: readonly ArticleState[]; who: (w: Who) => boolean }> = {
-  submit: { from: ["DRAFT", "CHANGES_REQUESTED"], who: (w) => w === "reporter-own" || w.startsWith("editor") || w.startsWith("admin") },
-  withdraw: { from: ["IN_REVIEW"], who: (w) => w.endsWith("-own") },
-  request_changes: { from: ["IN_REVIEW"], who: (w) => w.startsWith("editor") || w.startsWith("admin") },
-  publish: { from: ["IN_REVIEW", "DRAFT"], who: (w) => w.startsWith("editor") || w.startsWith("admin") },
-  schedule: { from: ["IN_REVIEW"], who: (w) => w.startsWith("editor") || w.startsWith("admin") },
-  unschedule: { from: ["SCHEDULED"], who: (w) => w.startsWith("editor") || w.startsWith("admin") },
-  publish_scheduled: { from: ["SCHEDULED"], who: (w) => w === "system" },
-  unpublish: { from: ["PUBLISHED"], who: (w) => w.startsWith("editor") || w.startsWith("admin") },
-  archive: { from: ALL_BUT_ARCHIVED, who: (w) => w.startsWith("editor") || w.startsWith("admin") },
-  restore: { from: ["ARCHIVED"], who: (w) => w.startsWith("editor") || w.startsWith("admin") },
+const isEditor = (w: Who) => w.startsWith("editor") || w.startsWith("admin");
+const LIVE_STATES = ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED", "SCHEDULED"];
+const RULES: Record<string, { allowed: (s: Situation) => boolean; who: (w: Who) => boolean; fourEyes?: true }> = {
+  submit: { allowed: (s) => ["DRAFT", "CHANGES_REQUESTED"].includes(s.status) || (s.status === "PUBLISHED" && s.changes), who: (w) => w === "reporter-own" || isEditor(w) },
+  withdraw: { allowed: (s) => s.status === "IN_REVIEW", who: (w) => w.endsWith("-own") },
+  request_changes: { allowed: (s) => s.status === "IN_REVIEW", who: isEditor },
+  publish: { allowed: (s) => ["IN_REVIEW", "DRAFT"].includes(s.status) && !s.live, who: isEditor, fourEyes: true },
+  publish_changes: { allowed: (s) => ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED"].includes(s.status) && s.live && s.changes, who: isEditor, fourEyes: true },
+  discard_changes: { allowed: (s) => ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED"].includes(s.status) && s.live && s.changes, who: (w) => w === "reporter-own" || isEditor(w) },
+  schedule: { allowed: (s) => s.status === "IN_REVIEW", who: isEditor, fourEyes: true },
+  unschedule: { allowed: (s) => s.status === "SCHEDULED", who: isEditor },
+  publish_scheduled: { allowed: (s) => s.status === "SCHEDULED", who: (w) => w === "system" },
+  unpublish: { allowed: (s) => LIVE_STATES.includes(s.status) && s.live, who: isEditor },
+  archive: { allowed: (s) => s.status !== "ARCHIVED", who: isEditor },
+  restore: { allowed: (s) => s.status === "ARCHIVED", who: isEditor },
 };
 
-function expected(who: Who, action: ArticleAction, state: ArticleState): string {
-  const editor = who.startsWith("editor") || who.startsWith("admin");
-  const visible = who === "system" || editor || who === "reporter-own" || state === "PUBLISHED";
+function expected(who: Who, action: ArticleAction, s: Situation, rules: NewsroomRules): string {
+  const editor = isEditor(who);
+  const visible = who === "system" || editor || who === "reporter-own" || s.live;
   if (!visible) return "not_visible";
   if (action === "view") return "ok";
-  if (action === "comment") return who === "system" ? "forbidden" : "ok";
-  if (action === "correct") return !editor ? "forbidden" : state === "PUBLISHED" ? "ok" : "invalid_transition";
+  if (action === "comment" || action === "preview") return who === "system" ? "forbidden" : "ok";
+  if (action === "correct") return !editor ? "forbidden" : s.live ? "ok" : "invalid_transition";
   if (action === "edit") {
-    if (who === "reporter-own") return state === "DRAFT" || state === "CHANGES_REQUESTED" ? "ok" : "forbidden";
-    return editor && state !== "ARCHIVED" ? "ok" : "forbidden";
+    if (who === "reporter-own") return ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED"].includes(s.status) ? "ok" : "forbidden";
+    return editor && s.status !== "ARCHIVED" ? "ok" : "forbidden";
   }
   const rule = RULES[action]!;
   if (!rule.who(who)) return "forbidden";
-  return rule.from.includes(state) ? "ok" : "invalid_transition";
+  if (rule.fourEyes && rules.fourEyes && who.endsWith("-own")) return "four_eyes";
+  return rule.allowed(s) ? "ok" : "invalid_transition";
 }
 
-const ACTIONS: ArticleAction[] = ["view", "edit", "comment", "correct", ...WORKFLOW_ACTIONS];
-const outcome = (who: Who, action: ArticleAction, state: ArticleState) => {
-  const decision = can(viewerFor(who), action, { status: state, authorId: AUTHOR });
+const ACTIONS: ArticleAction[] = ["view", "edit", "comment", "preview", "correct", ...WORKFLOW_ACTIONS];
+const RULE_SETS: NewsroomRules[] = [{ fourEyes: false }, { fourEyes: true }];
+const outcome = (who: Who, action: ArticleAction, s: Situation, rules: NewsroomRules) => {
+  const decision = can(viewerFor(who), action, factsOf(s, AUTHOR), rules);
   return decision.ok ? "ok" : decision.reason;
 };
 
-describe("can(): every role × action × state", () => {
+describe("can(): every role × action × situation, with and without the four-eyes rule", () => {
   it("covers every workflow action with a rule", () => {
     expect(Object.keys(RULES).sort()).toEqual([...WORKFLOW_ACTIONS].sort());
   });
 
-  for (const who of WHO) {
-    for (const action of ACTIONS) {
-      it(`${who} / ${action}`, () => {
-        for (const state of ARTICLE_STATES) {
-          expect(outcome(who, action, state), `${who} ${action} on ${state}`).toBe(expected(who, action, state));
-        }
-      });
+  for (const rules of RULE_SETS) {
+    for (const who of WHO) {
+      for (const action of ACTIONS) {
+        it(`${rules.fourEyes ? "four-eyes" : "default"} / ${who} / ${action}`, () => {
+          for (const situation of SITUATIONS) {
+            expect(outcome(who, action, situation, rules), `${who} ${action} on ${situation.name}`).toBe(expected(who, action, situation, rules));
+          }
+        });
+      }
     }
   }
 
   it("is written out as a table for review", async () => {
-    const header = `| who | action | ${ARTICLE_STATES.join(" | ")} |\n|---|---|${ARTICLE_STATES.map(() => "---").join("|")}|`;
-    const rows = WHO.flatMap((who) =>
-      ACTIONS.map((action) => `| ${who} | ${action} | ${ARTICLE_STATES.map((state) => (outcome(who, action, state) === "ok" ? "✓" : outcome(who, action, state).replace("_", " "))).join(" | ")} |`),
+    const header = `| rules | who | action | ${SITUATIONS.map((s) => s.name).join(" | ")} |\n|---|---|---|${SITUATIONS.map(() => "---").join("|")}|`;
+    const rows = RULE_SETS.flatMap((rules) =>
+      WHO.flatMap((who) =>
+        ACTIONS.map((action) => {
+          const cells = SITUATIONS.map((situation) => outcome(who, action, situation, rules)).map((result) => (result === "ok" ? "✓" : result.replace("_", " ")));
+          return `| ${rules.fourEyes ? "four-eyes" : "default"} | ${who} | ${action} | ${cells.join(" | ")} |`;
+        }),
+      ),
     );
-    await expect(`# Who may do what\n\nGenerated by tests/unit/policy.test.ts; review changes to it like code.\n\n${header}\n${rows.join("\n")}\n`).toMatchFileSnapshot("./__snapshots__/policy-matrix.md");
+    await expect(
+      `# Who may do what\n\nGenerated by tests/unit/policy.test.ts; review changes to it like code. Columns are situations: the state, "(live)" when readers have a version, "+changes" when the working copy holds more.\n\n${header}\n${rows.join("\n")}\n`,
+    ).toMatchFileSnapshot("./__snapshots__/policy-matrix.md");
   });
 });
 
 describe("visibleWhere() agrees with can(view)", () => {
-  const articles: ArticleFacts[] = ARTICLE_STATES.flatMap((status) => [
-    { status, authorId: AUTHOR },
-    { status, authorId: "other-author" },
-  ]);
+  const articles: ArticleFacts[] = SITUATIONS.flatMap((situation) => [factsOf(situation, AUTHOR), factsOf(situation, "other-author")]);
   /** Evaluates the where-clause shapes visibleWhere produces, as Postgres would. */
-  const matches = (where: ReturnType<typeof visibleWhere>, article: ArticleFacts): boolean =>
-    Array.isArray(where.OR) ? where.OR.some((clause) => matches(clause, article)) : Object.entries(where).every(([key, value]) => article[key as keyof ArticleFacts] === value);
+  const matches = (where: ReturnType<typeof visibleWhere>, article: ArticleFacts): boolean => {
+    if (Array.isArray(where.OR)) return where.OR.some((clause) => matches(clause, article));
+    return Object.entries(where).every(([key, value]) => (key === "liveRevisionId" ? article.live === ((value as { not?: null }).not === null) : article[key as keyof ArticleFacts] === value));
+  };
 
   for (const who of WHO) {
     it(who, () => {
       const viewer = viewerFor(who);
       for (const article of articles) {
-        expect(matches(visibleWhere(viewer), article), `${article.status} by ${article.authorId}`).toBe(can(viewer, "view", article).ok);
+        expect(matches(visibleWhere(viewer), article), `${article.status} live=${article.live} by ${article.authorId}`).toBe(can(viewer, "view", article).ok);
       }
     });
   }
 });
 
 describe("allowedActions()", () => {
-  it("offers a reporter submit on their own draft, and nothing on an editor's queue", () => {
+  const situation = (name: string) => factsOf(SITUATIONS.find((s) => s.name === name)!, AUTHOR);
+
+  it("offers a reporter submit on their own draft and on their live story's changes, and nothing on an editor's queue", () => {
     const reporter = viewerFor("reporter-own");
-    expect(allowedActions(reporter, { status: "DRAFT", authorId: AUTHOR })).toEqual(["submit"]);
-    expect(allowedActions(reporter, { status: "IN_REVIEW", authorId: AUTHOR })).toEqual(["withdraw"]);
-    expect(allowedActions(viewerFor("reporter-other"), { status: "PUBLISHED", authorId: AUTHOR })).toEqual([]);
+    expect(allowedActions(reporter, situation("DRAFT"))).toEqual(["submit"]);
+    expect(allowedActions(reporter, situation("IN_REVIEW"))).toEqual(["withdraw"]);
+    expect(allowedActions(reporter, situation("PUBLISHED+changes"))).toEqual(["submit", "discard_changes"]);
+    expect(allowedActions(viewerFor("reporter-other"), situation("PUBLISHED"))).toEqual([]);
   });
 
-  it("offers an editor the review moves", () => {
-    expect(allowedActions(viewerFor("editor-other"), { status: "IN_REVIEW", authorId: AUTHOR })).toEqual(["request_changes", "publish", "schedule", "archive"]);
+  it("offers an editor the review moves, and publishing changes only on a live story", () => {
+    expect(allowedActions(viewerFor("editor-other"), situation("IN_REVIEW"))).toEqual(["request_changes", "publish", "schedule", "archive"]);
+    expect(allowedActions(viewerFor("editor-other"), situation("IN_REVIEW (live)"))).toEqual(["request_changes", "publish_changes", "discard_changes", "schedule", "unpublish", "archive"]);
+  });
+
+  it("holds the author's own publishing back under the four-eyes rule, and says so", () => {
+    const author = viewerFor("editor-own");
+    const rules = { fourEyes: true };
+    expect(allowedActions(author, situation("IN_REVIEW"), rules)).toEqual(["withdraw", "request_changes", "archive"]);
+    expect(heldByFourEyes(author, situation("IN_REVIEW"), rules)).toEqual(["publish", "schedule"]);
+    expect(heldByFourEyes(viewerFor("editor-other"), situation("IN_REVIEW"), rules)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import { urlSet } from "@/lib/feeds";
-import { readerSections, sitemapChunk } from "@/lib/published";
+import { urlSet } from "@/lib/reader/feeds";
+import { readerSections, sitemapChunk } from "@/lib/reader/published";
 
 export const dynamic = "force-dynamic";
 

@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
-import { Byline, SectionLabel } from "@/components/article-meta";
-import { ReaderImageTag } from "@/components/reader/reader-image";
 import { StaffEditLink } from "@/components/reader/staff-edit-link";
+import { Story } from "@/components/reader/story";
 import { TeaserGrid } from "@/components/reader/teaser";
-import { renderArticleBody } from "@/lib/content/render";
 import { appUrl, env } from "@/lib/env";
-import { formatDateTime } from "@/lib/format";
-import { articleBySlug, type ReaderArticle } from "@/lib/published";
+import { articleBySlug, CORRECTION_LABELS, type ReaderArticle } from "@/lib/reader/published";
 
 export const revalidate = 300;
 export const dynamicParams = true;
@@ -51,55 +48,18 @@ function jsonLd(article: ReaderArticle): string {
     mainEntityOfPage: `${appUrl()}/articles/${article.slug}`,
     ...(article.image && { image: [`${appUrl()}${article.image.src}`] }),
     ...(article.section && { articleSection: article.section.name }),
+    ...(article.corrections.length > 0 && {
+      correction: article.corrections.map((c) => ({ "@type": "CorrectionComment", text: `${CORRECTION_LABELS[c.kind]}: ${c.note}`, datePublished: c.publishedAt })),
+    }),
   };
   return JSON.stringify(data).replace(/</g, "\\u003c");
 }
 
 export default async function ArticlePage({ params }: Props) {
   const { article, previous, next, related } = await lookUp((await params).slug);
-  const image = article.image;
   return (
-    <article className="mx-auto max-w-3xl">
+    <Story article={article} linked aside={<StaffEditLink articleId={article.id} />}>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(article) }} />
-      <header>
-        <div className="flex items-center justify-between">
-          <SectionLabel section={article.section} />
-          <StaffEditLink articleId={article.id} />
-        </div>
-        <h1 className="mt-2 text-4xl leading-tight font-bold sm:text-5xl">{article.headline}</h1>
-        <p className="mt-4 text-xl text-muted">{article.standfirst}</p>
-        <div className="mt-4 border-y border-rule py-3">
-          <Byline author={article.author} publishedAt={article.publishedAt} updatedAt={article.updatedAt} />
-        </div>
-      </header>
-      {image && (
-        <figure className="mt-6">
-          <ReaderImageTag image={image} sizes="(min-width: 768px) 768px, 100vw" className="h-auto w-full" priority />
-          <figcaption className="mt-2 font-sans text-sm text-muted">
-            {image.caption} {image.credit && <span>(Photo: {image.credit})</span>}
-          </figcaption>
-        </figure>
-      )}
-      {article.corrections.length > 0 && (
-        <aside aria-labelledby="corrections" className="mt-6 border-l-4 border-accent bg-red-50 p-4 font-sans text-sm">
-          <h2 id="corrections" className="font-bold">Correction{article.corrections.length > 1 ? "s" : ""}</h2>
-          {article.corrections.map((correction) => (
-            <p key={correction.createdAt} className="mt-1">
-              <time dateTime={correction.createdAt} className="text-muted">{formatDateTime(new Date(correction.createdAt))}:</time> {correction.note}
-            </p>
-          ))}
-        </aside>
-      )}
-      <div className="article-body mt-8 text-lg leading-relaxed">{renderArticleBody(article.body, `article ${article.id}`)}</div>
-      {article.tags.length > 0 && (
-        <ul aria-label="Tags" className="mt-8 flex flex-wrap gap-2 font-sans text-sm">
-          {article.tags.map((tag) => (
-            <li key={tag.slug}>
-              <Link href={`/tags/${tag.slug}`} className="block rounded-full border border-rule px-3 py-1 hover:bg-white">{tag.name}</Link>
-            </li>
-          ))}
-        </ul>
-      )}
       <nav aria-label="More stories" className="mt-10 grid gap-4 border-t border-rule pt-6 font-sans text-sm sm:grid-cols-2">
         {previous ? (
           <Link href={`/articles/${previous.slug}`} rel="prev" className="hover:underline">
@@ -120,6 +80,6 @@ export default async function ArticlePage({ params }: Props) {
           <TeaserGrid articles={related} />
         </section>
       )}
-    </article>
+    </Story>
   );
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { expireInRequest, verifySignature } from "@/lib/reader-cache";
+import { expireInRequest, verifySignature } from "@/lib/reader/cache";
 
 const Body = z.object({ tags: z.array(z.string().min(1).max(256)).max(500), paths: z.array(z.string().startsWith("/").max(512)).max(500) }).strict();
 

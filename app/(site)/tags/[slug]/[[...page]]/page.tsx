@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Listing } from "@/components/reader/teaser";
-import { tagPage } from "@/lib/published";
-import { pageNumber } from "@/lib/reader-pages";
+import { tagPage } from "@/lib/reader/published";
+import { pageNumber } from "@/lib/reader/pages";
 
 export const revalidate = 300;
 export const dynamicParams = true;

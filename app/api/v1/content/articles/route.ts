@@ -1,5 +1,5 @@
-import { preflight, publicJson } from "@/lib/content-api";
-import { contentList } from "@/lib/published";
+import { preflight, publicJson } from "@/lib/reader/content-api";
+import { contentList } from "@/lib/reader/published";
 
 export const dynamic = "force-dynamic";
 

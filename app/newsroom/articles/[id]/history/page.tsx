@@ -1,9 +1,9 @@
 import type { JSONContent } from "@tiptap/core";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getArticle, listEvents, listRevisions } from "@/lib/articles";
+import { getArticle, listEvents, listRevisions, type RevisionPage } from "@/lib/articles";
 import { pageViewer } from "@/lib/auth/page-viewer";
-import { plainText } from "@/lib/content/document";
+import { figureLines, plainText } from "@/lib/content/document";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { ACTION_LABELS, STATE_LABELS, type WorkflowAction } from "@/lib/workflow";
@@ -11,12 +11,26 @@ import { RevisionCompare } from "./revision-compare";
 
 export const metadata = { title: "History" };
 
-export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
+/** Everything a reviewer compares between two revisions: words, photos with their texts, section and tags. */
+function reviewText(revision: RevisionPage["revisions"][number]): string {
+  const body = revision.body as JSONContent;
+  return [
+    revision.headline,
+    revision.standfirst,
+    plainText(body),
+    `Section: ${revision.section?.name ?? "none"} · Tags: ${revision.tagSlugs.join(", ") || "none"} · Slug: ${revision.slug}`,
+    revision.heroUrl ? `Hero photo ${revision.heroUrl}: ${revision.heroCaption} (Photo: ${revision.heroCredit}) [alt: ${revision.heroAlt}]` : "No hero photo",
+    ...figureLines(body),
+  ].join("\n\n");
+}
+
+export default async function HistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ before?: string }> }) {
   const viewer = await pageViewer();
   const { id } = await params;
+  const { before } = await searchParams;
   const article = await getArticle(viewer, id).catch((error: unknown) => (error instanceof AppError && error.code === "NOT_FOUND" ? null : Promise.reject(error)));
   if (!article) notFound();
-  const [revisions, events] = await Promise.all([listRevisions(viewer, id), listEvents(viewer, id)]);
+  const [{ revisions, nextBefore }, events] = await Promise.all([listRevisions(viewer, { articleId: id, ...(before && { before }) }), listEvents(viewer, id)]);
   return (
     <div className="space-y-8">
       <div>
@@ -29,8 +43,12 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
           articleId={id}
           currentVersion={article.version}
           canRestore={article.canEdit}
-          revisions={revisions.map((r) => ({ id: r.id, version: r.version, headline: r.headline, standfirst: r.standfirst, bodyText: plainText(r.body as JSONContent), createdAt: r.createdAt, author: r.author }))}
+          revisions={revisions.map((r) => ({ id: r.id, version: r.version, kind: r.kind, live: r.live, scheduled: r.scheduled, headline: r.headline, text: reviewText(r), createdAt: r.createdAt, author: r.author }))}
         />
+        <nav aria-label="Older and newer revisions" className="flex justify-between text-sm">
+          {before ? <Link href={`/newsroom/articles/${id}/history`} className="text-accent underline">← Newest revisions</Link> : <span />}
+          {nextBefore && <Link href={`/newsroom/articles/${id}/history?before=${nextBefore}`} className="text-accent underline">Older revisions →</Link>}
+        </nav>
       </section>
       <section aria-labelledby="events">
         <h2 id="events" className="text-xl font-bold">Workflow</h2>

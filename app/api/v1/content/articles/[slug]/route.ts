@@ -1,6 +1,6 @@
 import { pruneToSchema } from "@/lib/content/document";
-import { CORS_HEADERS, preflight, publicError, publicJson } from "@/lib/content-api";
-import { articleBySlug } from "@/lib/published";
+import { CORS_HEADERS, preflight, publicError, publicJson } from "@/lib/reader/content-api";
+import { articleBySlug } from "@/lib/reader/published";
 
 export const dynamic = "force-dynamic";
 

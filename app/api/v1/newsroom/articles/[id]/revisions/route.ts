@@ -1,4 +1,6 @@
 import { listRevisions } from "@/lib/articles";
 import { staffRoute } from "@/lib/http";
 
-export const GET = staffRoute<{ id: string }>(async ({ viewer, params }) => Response.json({ revisions: await listRevisions(viewer, params.id) }));
+export const GET = staffRoute<{ id: string }>(async ({ viewer, request, params }) =>
+  Response.json(await listRevisions(viewer, { ...Object.fromEntries(new URL(request.url).searchParams), articleId: params.id })),
+);

@@ -1,4 +1,4 @@
-import { archivedSlugs } from "@/lib/published";
+import { archivedSlugs } from "@/lib/reader/published";
 
 /**
  * Which article slugs answer 410 Gone. Kept in memory and refreshed at most

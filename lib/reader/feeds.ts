@@ -1,25 +1,35 @@
 import { appUrl, env } from "@/lib/env";
-import type { Teaser } from "@/lib/published";
+import { CORRECTION_LABELS, type CorrectionEntry, type Teaser } from "@/lib/reader/published";
 
 const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
 
 const XML_HEADERS = (type: string) => ({ "Content-Type": `${type}; charset=utf-8`, "Cache-Control": "public, max-age=60, s-maxage=1" });
 
-/** RSS 2.0 for the newest stories, every text escaped. */
-export function rssFeed(items: Teaser[], channel: { title: string; path: string }): Response {
+/** An RSS 2.0 document around already escaped items. */
+function rss(channel: { title: string; path: string; description: string }, items: string[]): Response {
   const site = appUrl();
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
 <channel>
 <title>${escapeXml(channel.title)}</title>
 <link>${site}/</link>
-<description>${escapeXml(`News from ${env().NEWSROOM_NAME}`)}</description>
+<description>${escapeXml(channel.description)}</description>
 <language>en</language>
 <atom:link href="${site}${channel.path}" rel="self" type="application/rss+xml"/>
-${items
-  .map(
-    (item) => `<item>
+${items.join("\n")}
+</channel>
+</rss>`;
+  return new Response(xml, { headers: XML_HEADERS("application/rss+xml") });
+}
+
+/** RSS 2.0 for the newest stories, every text escaped. */
+export function rssFeed(items: Teaser[], channel: { title: string; path: string }): Response {
+  const site = appUrl();
+  return rss(
+    { ...channel, description: `News from ${env().NEWSROOM_NAME}` },
+    items.map(
+      (item) => `<item>
 <title>${escapeXml(item.headline)}</title>
 <link>${site}/articles/${item.slug}</link>
 <guid isPermaLink="false">${item.id}</guid>
@@ -28,11 +38,26 @@ ${items
 <author>${escapeXml(`${env().NEWSROOM_CONTACT_EMAIL} (${item.author.name})`)}</author>
 ${item.section ? `<category>${escapeXml(item.section.name)}</category>` : ""}
 </item>`,
-  )
-  .join("\n")}
-</channel>
-</rss>`;
-  return new Response(xml, { headers: XML_HEADERS("application/rss+xml") });
+    ),
+  );
+}
+
+/** RSS 2.0 of the newest public corrections, each linking to its story. */
+export function correctionsFeed(corrections: CorrectionEntry[]): Response {
+  const site = appUrl();
+  return rss(
+    { title: `${env().NEWSROOM_NAME}: corrections`, path: "/corrections/feed.xml", description: `Corrections, clarifications and updates from ${env().NEWSROOM_NAME}` },
+    corrections.map(
+      (correction) => `<item>
+<title>${escapeXml(`${CORRECTION_LABELS[correction.kind]}: ${correction.article.headline}`)}</title>
+<link>${site}/articles/${correction.article.slug}</link>
+<guid isPermaLink="false">correction-${correction.id}</guid>
+<pubDate>${new Date(correction.publishedAt).toUTCString()}</pubDate>
+<description>${escapeXml(correction.note)}</description>
+<category>${CORRECTION_LABELS[correction.kind]}</category>
+</item>`,
+    ),
+  );
 }
 
 export function sitemapIndex(chunks: number): Response {

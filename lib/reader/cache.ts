@@ -4,19 +4,25 @@ import { revalidateTag } from "next/cache";
 import { after } from "next/server";
 import { db, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { pathsAffectedBy, tagsAffectedBy, type ReaderFacts } from "@/lib/reader-tags";
+import { neighboursOf } from "@/lib/reader/published";
+import { pathsAffectedBy, tagsAffectedBy, type ReaderFacts } from "@/lib/reader/tags";
 
 /**
  * Expiring reader pages after a change. Immediate expiry ({ expire: 0 }), not
  * stale-while-revalidate: after an unpublish or a legal takedown the next
  * reader must not get the old page even once.
  */
+/** What readers have of the story now (null when nothing of it is live), with the pages that link to it. */
 export async function readerFacts(client: Pick<Db, "article">, articleId: string): Promise<ReaderFacts | null> {
   const article = await client.article.findUnique({
     where: { id: articleId },
-    select: { id: true, slug: true, authorId: true, section: { select: { slug: true } }, tags: { select: { tag: { select: { slug: true } } } } },
+    select: { id: true, authorId: true, publishedAt: true, liveRevision: { select: { slug: true, sectionId: true, tagSlugs: true, section: { select: { slug: true } } } } },
   });
-  return article && { id: article.id, slug: article.slug, authorId: article.authorId, sectionSlug: article.section?.slug ?? null, tagSlugs: article.tags.map((t) => t.tag.slug) };
+  const live = article?.liveRevision;
+  if (!article || !live || !article.publishedAt) return null;
+  const { previous, next, related, followers } = await neighboursOf(client, { id: article.id, publishedAt: article.publishedAt, sectionId: live.sectionId });
+  const neighbours = [previous, next, ...related, ...followers].flatMap((row) => (row?.liveRevision ? [row.liveRevision.slug] : []));
+  return { id: article.id, slug: live.slug, authorId: article.authorId, sectionSlug: live.section?.slug ?? null, tagSlugs: live.tagSlugs, neighbourSlugs: [...new Set(neighbours)] };
 }
 
 /**

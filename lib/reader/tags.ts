@@ -1,0 +1,47 @@
+/**
+ * Cache tags of reader pages, and which of them a change to an article
+ * touches. Pure: the cached reads (lib/reader/published.ts) tag with these,
+ * the services expire them after a change commits. An article page is
+ * tagged by its own slug only; a change to a story also expires the pages
+ * of its neighbours, whose previous/next and related links show it.
+ */
+export const TIMELINE = "timeline"; // the front page, feeds, sitemaps, the content API's list
+export const CORRECTIONS = "corrections"; // the public corrections page and feed
+export const slugTag = (slug: string) => `slug:${slug}`;
+export const sectionTag = (slug: string) => `section:${slug}`;
+export const topicTag = (slug: string) => `tag:${slug}`;
+export const authorTag = (id: string) => `author:${id}`;
+
+/** What readers have of a live story, and the slugs of the article pages that link to it. */
+export interface ReaderFacts {
+  id: string;
+  slug: string;
+  authorId: string;
+  sectionSlug: string | null;
+  tagSlugs: string[];
+  neighbourSlugs: string[];
+}
+
+/** Every page that shows the story, before or after the change. */
+export function tagsAffectedBy(...versions: ReaderFacts[]): string[] {
+  const tags = new Set<string>([TIMELINE, CORRECTIONS]);
+  for (const story of versions) {
+    tags.add(slugTag(story.slug)).add(authorTag(story.authorId));
+    for (const slug of story.neighbourSlugs) tags.add(slugTag(slug));
+    if (story.sectionSlug) tags.add(sectionTag(story.sectionSlug));
+    for (const tag of story.tagSlugs) tags.add(topicTag(tag));
+  }
+  return [...tags];
+}
+
+/** The reader URLs that show the story, refreshed through the proxy after a change. */
+export function pathsAffectedBy(...versions: ReaderFacts[]): string[] {
+  const paths = new Set<string>(["/", "/feed.xml", "/news-sitemap.xml", "/sitemap.xml", "/api/v1/content/articles", "/corrections", "/corrections/feed.xml"]);
+  for (const story of versions) {
+    paths.add(`/articles/${story.slug}`).add(`/api/v1/content/articles/${story.slug}`).add(`/authors/${story.authorId}`);
+    for (const slug of story.neighbourSlugs) paths.add(`/articles/${slug}`);
+    if (story.sectionSlug) paths.add(`/sections/${story.sectionSlug}`).add(`/sections/${story.sectionSlug}/feed.xml`);
+    for (const tag of story.tagSlugs) paths.add(`/tags/${tag}`);
+  }
+  return [...paths];
+}
