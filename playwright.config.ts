@@ -28,7 +28,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /four-eyes\.spec\.ts/ },
+    // Newsroom-wide settings change what every other spec may do: they run alone, afterwards.
+    { name: "newsroom settings", use: { ...devices["Desktop Chrome"] }, testMatch: /four-eyes\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   webServer: {
     command: "node --import tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,

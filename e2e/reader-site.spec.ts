@@ -161,10 +161,16 @@ test("a hostile stored body renders inert", async ({ page }) => {
   };
   try {
     const { rows } = await client.query(`SELECT id FROM "User" WHERE email = 'editor@example.com'`);
+    const id = `hostile${Date.now()}`;
     await client.query(
-      `INSERT INTO "Article" (id, slug, headline, body, status, "authorId", "publishedAt", "updatedAt") VALUES ($1, $2, $3, $4, 'PUBLISHED', $5, now(), now())`,
-      [`hostile${Date.now()}`, slug, "A hostile body", JSON.stringify(body), rows[0].id],
+      `INSERT INTO "Article" (id, slug, headline, body, "authorId", "publishedAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, now(), now())`,
+      [id, slug, "A hostile body", JSON.stringify(body), rows[0].id],
     );
+    await client.query(
+      `INSERT INTO "Revision" (id, "articleId", "authorId", version, headline, standfirst, body, slug, "tagSlugs") VALUES ($1, $1, $2, 1, 'A hostile body', '', $3, $4, '{}')`,
+      [id, rows[0].id, JSON.stringify(body), slug],
+    );
+    await client.query(`UPDATE "Article" SET status = 'PUBLISHED', "liveRevisionId" = $1, "liveSince" = now() WHERE id = $1`, [id]);
   } finally {
     await client.end();
   }

@@ -132,7 +132,9 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
     const saved = await api<{ version: number; slug: string }>(`/articles/${state.id}`, { method: "PATCH", json: { version: state.version, ...payload(fields, body) } });
     if (!saved.ok) return (fail(saved.error), false);
     versionRef.current = saved.data.version;
-    setState({ ...state, version: saved.data.version, slug: saved.data.slug, hasUnpublishedChanges: state.liveVersion !== null && state.liveVersion !== saved.data.version });
+    // The first unpublished change of a live story changes what may be done with it (publish changes, discard).
+    if (state.liveVersion !== null && !state.hasUnpublishedChanges) await reloadArticle(state.id);
+    else setState({ ...state, version: saved.data.version, slug: saved.data.slug });
     setProblem(null);
     setSaveState(edits.current === editsAtStart ? "saved" : "unsaved");
     return true;

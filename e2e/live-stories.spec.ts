@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+import { signedInPage } from "./support";
+
+const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+
+test("an editor edits a live story in the browser: readers keep the live text until the changes are published", async ({ browser, request }) => {
+  test.setTimeout(90_000);
+  const editor = await signedInPage(browser, "editor@example.com");
+  const headline = `Tide gauge upgrade finished ${Date.now()}`;
+  const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline, standfirst: "The live standfirst.", body: doc("Live words.") } })).json();
+  expect((await editor.request.post(`/api/v1/newsroom/articles/${created.id}/transitions`, { data: { action: "publish", version: created.version } })).ok()).toBe(true);
+
+  await editor.goto(`/newsroom/articles/${created.id}`);
+  await expect(editor.getByTestId("live-state")).toContainText("Live: readers see this version.");
+  await editor.getByLabel("Standfirst").fill("A half-typed standf");
+  await expect(editor.getByTestId("save-state")).toHaveText("Saved", { timeout: 15_000 });
+  await expect(editor.getByTestId("live-state")).toContainText("unpublished changes");
+
+  // Signed out, through the page and the content API: still the live text, a second later.
+  await editor.waitForTimeout(1_000);
+  expect(await (await request.get(`/articles/${created.slug}`)).text()).toContain("The live standfirst.");
+  expect((await (await request.get(`/api/v1/content/articles/${created.slug}`)).json()).standfirst).toBe("The live standfirst.");
+  expect(await (await request.get("/feed.xml")).text()).not.toContain("half-typed");
+
+  await editor.getByRole("button", { name: "Publish changes" }).click();
+  await expect(editor.getByTestId("live-state")).toContainText("Live: readers see this version.");
+  await expect(async () => {
+    expect(await (await request.get(`/articles/${created.slug}`)).text()).toContain("A half-typed standf");
+    expect((await (await request.get(`/api/v1/content/articles/${created.slug}`)).json()).standfirst).toBe("A half-typed standf");
+    expect(await (await request.get("/feed.xml")).text()).toContain("A half-typed standf");
+  }).toPass({ timeout: 1_500 });
+});
+
+test("a share link shows the working copy signed out, is never cached or indexed, and ends when revoked", async ({ browser }) => {
+  const reporter = await signedInPage(browser, "reporter@example.com");
+  const headline = `Draft for the lawyer ${Date.now()}`;
+  const created = await (await reporter.request.post("/api/v1/newsroom/articles", { data: { headline, body: doc("A quote to check.") } })).json();
+  await reporter.goto(`/newsroom/articles/${created.id}`);
+  await reporter.getByRole("button", { name: "Share preview link" }).click();
+  const url = (await reporter.getByTestId("preview-url").textContent())!;
+
+  const stranger = await (await browser.newContext()).newPage();
+  const response = await stranger.goto(url);
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()["cache-control"]).toContain("no-store");
+  expect(response?.headers()["cache-control"]).toContain("private");
+  expect(response?.headers()["x-robots-tag"]).toContain("noindex");
+  await expect(stranger.getByRole("heading", { level: 1 })).toHaveText(headline);
+  await expect(stranger.getByRole("note")).toContainText("Preview");
+  // Nothing on the page leads to a story that is not public.
+  const links = await stranger.locator("main a").evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")));
+  expect(links.filter((href) => href?.startsWith("/articles/") || href?.startsWith("/authors/"))).toEqual([]);
+
+  await reporter.getByRole("button", { name: "Revoke share links" }).click();
+  await expect(reporter.getByRole("status").filter({ hasText: "Revoked 1 share link" })).toBeVisible();
+  expect((await stranger.goto(url))?.status()).toBe(404);
+});
+
+test("a correction is listed on /corrections and in its feed with its kind", async ({ browser, request }) => {
+  const editor = await signedInPage(browser, "editor@example.com");
+  const headline = `Ferry fares story ${Date.now()}`;
+  const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline, body: doc("Fares rise.") } })).json();
+  await editor.request.post(`/api/v1/newsroom/articles/${created.id}/transitions`, { data: { action: "publish", version: created.version } });
+  const added = await editor.request.post(`/api/v1/newsroom/articles/${created.id}/corrections`, { data: { kind: "CLARIFICATION", note: "Fares rise for adults only." } });
+  expect(added.status()).toBe(201);
+  await expect(async () => {
+    const page = await (await request.get("/corrections")).text();
+    expect(page).toContain("Fares rise for adults only.");
+    expect(page).toContain(headline);
+    expect(await (await request.get("/corrections/feed.xml")).text()).toContain(`Clarification: ${headline}`);
+    const article = await (await request.get(`/articles/${created.slug}`)).text();
+    expect(article).toContain('"@type":"CorrectionComment"');
+  }).toPass({ timeout: 2_000 });
+});
