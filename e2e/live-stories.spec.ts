@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { slugify } from "@/lib/slug";
+import { ARTICLES } from "@/prisma/seed-data";
 import { signedInPage } from "./support";
 
 const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
@@ -21,11 +23,13 @@ test("an editor edits a live story in the browser: readers keep the live text un
   expect(await (await request.get(`/articles/${created.slug}`)).text()).toContain("The live standfirst.");
   expect((await (await request.get(`/api/v1/content/articles/${created.slug}`)).json()).standfirst).toBe("The live standfirst.");
   expect(await (await request.get("/feed.xml")).text()).not.toContain("half-typed");
+  expect(await (await request.get(`/search?q=${encodeURIComponent("half-typed standf")}`)).text()).not.toContain(headline);
 
   await editor.getByRole("button", { name: "Publish changes" }).click();
   await expect(editor.getByTestId("live-state")).toContainText("Live: readers see this version.");
   await expect(async () => {
     expect(await (await request.get(`/articles/${created.slug}`)).text()).toContain("A half-typed standf");
+    expect(await (await request.get(`/search?q=${encodeURIComponent("half-typed standf")}`)).text()).toContain(headline);
     expect((await (await request.get(`/api/v1/content/articles/${created.slug}`)).json()).standfirst).toBe("A half-typed standf");
     expect(await (await request.get("/feed.xml")).text()).toContain("A half-typed standf");
   }).toPass({ timeout: 1_500 });
@@ -71,4 +75,42 @@ test("a correction is listed on /corrections and in its feed with its kind", asy
     const article = await (await request.get(`/articles/${created.slug}`)).text();
     expect(article).toContain('"@type":"CorrectionComment"');
   }).toPass({ timeout: 2_000 });
+});
+
+test("publishing refreshes only the pages that show the story: its neighbour's page changes, an unrelated hot page stays cached", async ({ browser, request }) => {
+  const editor = await signedInPage(browser, "editor@example.com");
+  const articleOf = async (slug: string) => {
+    const response = await request.get(`/articles/${slug}`);
+    return { cache: response.headers()["x-nextjs-cache"], html: await response.text() };
+  };
+  const { articles } = await (await request.get("/api/v1/content/articles")).json();
+  const newest = articles[0].slug as string;
+  const oldest = ARTICLES.filter((a) => a.state === "PUBLISHED").sort((a, b) => a.hours - b.hours)[0]!;
+  const unrelated = slugify(oldest.headline);
+  for (const slug of [newest, unrelated, newest, unrelated]) await articleOf(slug); // both hot in Next's cache
+  expect((await articleOf(unrelated)).cache).toBe("HIT");
+
+  const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline: `Neighbour check ${Date.now()}`, body: doc("Newest.") } })).json();
+  expect((await editor.request.post(`/api/v1/newsroom/articles/${created.id}/transitions`, { data: { action: "publish", version: created.version } })).ok()).toBe(true);
+
+  // The story that was newest now links on to a newer one; the oldest story's page was not touched.
+  expect((await articleOf(newest)).html).toContain("Next article");
+  expect((await articleOf(unrelated)).cache).toBe("HIT");
+});
+
+test("a share link ends when it expires, and publishing a stale version changes nothing", async ({ browser, request }) => {
+  const editor = await signedInPage(browser, "editor@example.com");
+  const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline: `Short link ${Date.now()}`, body: doc("Text.") } })).json();
+  const base = `/api/v1/newsroom/articles/${created.id}`;
+  const link = await (await editor.request.post(`${base}/previews`, { data: { expiresInSeconds: 1 } })).json();
+  expect((await request.get(link.url)).status()).toBe(200);
+  await editor.waitForTimeout(1_500);
+  expect((await request.get(link.url)).status()).toBe(404);
+
+  const saved = await (await editor.request.patch(base, { data: { version: created.version, headline: `Changed after review ${Date.now()}` } })).json();
+  const stale = await editor.request.post(`${base}/transitions`, { data: { action: "publish", version: created.version } });
+  expect(stale.status()).toBe(409);
+  expect((await stale.json()).error).toMatchObject({ code: "conflict", currentVersion: saved.version });
+  expect((await request.get(`/articles/${created.slug}`)).status()).toBe(404);
+  expect((await editor.request.post(`${base}/transitions`, { data: { action: "publish" } })).status()).toBe(400);
 });

@@ -2,7 +2,7 @@ import { unstable_cache } from "next/cache";
 import { db, type Db } from "@/lib/db";
 import type { CorrectionKind, Prisma } from "@/lib/generated/prisma/client";
 import { imageUrl } from "@/lib/media";
-import { authorTag, CORRECTIONS, sectionTag, slugTag, TIMELINE, topicTag } from "@/lib/reader/tags";
+import { authorTag, CORRECTIONS, SECTIONS, sectionTag, slugTag, TIMELINE, topicTag } from "@/lib/reader/tags";
 
 /**
  * The ONE way readers' pages, feeds and the content API read articles.
@@ -283,7 +283,8 @@ export const recentForNews = cached(
   () => [TIMELINE],
 );
 
-export const readerSections = cached("sections", () => db().section.findMany({ orderBy: { position: "asc" }, select: { slug: true, name: true } }), () => [TIMELINE]);
+/** The section menu on every reader page: its own tag, so that a publish does not expire every page through the layout. */
+export const readerSections = cached("sections", () => db().section.findMany({ orderBy: { position: "asc" }, select: { slug: true, name: true } }), () => [SECTIONS]);
 
 export interface SearchHit extends Teaser {
   /** the matching passage; the search terms are wrapped in \u0002 … \u0003 */

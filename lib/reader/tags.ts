@@ -7,6 +7,7 @@
  */
 export const TIMELINE = "timeline"; // the front page, feeds, sitemaps, the content API's list
 export const CORRECTIONS = "corrections"; // the public corrections page and feed
+export const SECTIONS = "sections"; // the section menu in every reader page's layout; sections change only by seeding
 export const slugTag = (slug: string) => `slug:${slug}`;
 export const sectionTag = (slug: string) => `section:${slug}`;
 export const topicTag = (slug: string) => `tag:${slug}`;

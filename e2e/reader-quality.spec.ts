@@ -1,0 +1,132 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { chromium, expect, test, type APIRequestContext } from "@playwright/test";
+import lighthouse from "lighthouse";
+import { NGINX, startReaderProxy, type Nginx } from "@/scripts/bench/nginx";
+import { ROOT } from "@/scripts/lib/processes";
+import { signedInPage } from "./support";
+
+/*
+ * Every reader page type, fetched the way readers get it — signed out,
+ * through the shipped nginx reader tier — must be valid HTML (the W3C Nu
+ * checker, vnu-jar) and score 100 in Lighthouse's accessibility and SEO
+ * categories. Search results and previews are deliberately not indexable,
+ * so for them every SEO audit but "is crawlable" must pass.
+ */
+test.describe.configure({ mode: "serial" });
+test.setTimeout(240_000);
+
+const VNU_JAR = path.join(ROOT, "node_modules/vnu-jar/build/dist/vnu.jar");
+const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+
+let tier: Nginx;
+let prefix: string;
+let tierUrl: string;
+const pages: { name: string; path: string; indexable: boolean }[] = [];
+
+test.beforeAll(async ({ browser }) => {
+  expect(NGINX, "nginx is needed for the reader tier (apt-get install nginx)").not.toBeNull();
+  prefix = await mkdtemp(path.join(os.tmpdir(), "copydesk-tier-"));
+  const [publicPort, refreshPort] = [await freePort(), await freePort()];
+  tier = await startReaderProxy({ prefix, upstream: `127.0.0.1:${process.env.E2E_PORT ?? 3100}`, publicPort, refreshPort });
+  tierUrl = `http://127.0.0.1:${publicPort}`;
+
+  // A live story with a photo-less body, a correction and a share link, so every part of each page type is there.
+  const editor = await signedInPage(browser, "editor@example.com");
+  const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline: `Quality check story ${Date.now()}`, standfirst: "A story for the checkers.", body: doc("Words for the checkers."), tags: ["water"] } })).json();
+  await editor.request.post(`/api/v1/newsroom/articles/${created.id}/transitions`, { data: { action: "publish", version: created.version } });
+  await editor.request.post(`/api/v1/newsroom/articles/${created.id}/corrections`, { data: { kind: "UPDATE", note: "Added the checkers' names." } });
+  const share = await (await editor.request.post(`/api/v1/newsroom/articles/${created.id}/previews`, { data: {} })).json();
+  const authorHref = await (await editor.request.get(`/articles/${created.slug}`)).text().then((html) => /href="(\/authors\/[^"]+)"/.exec(html)?.[1]);
+  pages.push(
+    { name: "front page", path: "/", indexable: true },
+    { name: "article", path: `/articles/${created.slug}`, indexable: true },
+    { name: "section", path: "/sections/world", indexable: true },
+    { name: "tag", path: "/tags/water", indexable: true },
+    { name: "author", path: authorHref!, indexable: true },
+    { name: "corrections", path: "/corrections", indexable: true },
+    { name: "search", path: "/search?q=ferry", indexable: false },
+    { name: "preview", path: new URL(share.url).pathname, indexable: false },
+  );
+});
+
+test.afterAll(async () => {
+  await tier?.stop();
+  if (prefix) await rm(prefix, { recursive: true, force: true });
+});
+
+async function fetchThroughTier(request: APIRequestContext, pagePath: string) {
+  const response = await request.get(`${tierUrl}${pagePath}`);
+  expect(response.status(), pagePath).toBe(200);
+  return response.text();
+}
+
+test("every reader page type is valid HTML (W3C Nu checker)", async ({ request }) => {
+  const folder = await mkdtemp(path.join(os.tmpdir(), "copydesk-vnu-"));
+  try {
+    const files = await Promise.all(
+      pages.map(async (page) => {
+        const file = path.join(folder, `${page.name.replace(/\W+/g, "-")}.html`);
+        const html = await fetchThroughTier(request, page.path);
+        // Canonical links are absolute, on the public address, for every indexable page.
+        if (page.indexable) expect(html, page.name).toMatch(/<link rel="canonical" href="https?:\/\/[^"]+"/);
+        await writeFile(file, html);
+        return file;
+      }),
+    );
+    const { stdout } = await promisify(execFile)("java", ["-jar", VNU_JAR, "--format", "json", "--stdout", "--exit-zero-always", ...files], { maxBuffer: 16 * 1024 * 1024 });
+    const { messages } = JSON.parse(stdout) as { messages: { type: string; url: string; message: string; extract?: string }[] };
+    const errors = messages.filter((message) => message.type === "error").map((m) => `${path.basename(m.url)}: ${m.message} ${m.extract ?? ""}`);
+    expect(errors).toEqual([]);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});
+
+test("every reader page type scores 100 for accessibility and SEO in Lighthouse, through the tier", async () => {
+  const port = await freePort();
+  const browser = await chromium.launch({ args: [`--remote-debugging-port=${port}`, "--no-sandbox", "--disable-gpu"] });
+  try {
+    const failures: string[] = [];
+    for (const page of pages) {
+      const result = await lighthouse(`${tierUrl}${page.path}`, { port, output: "json", logLevel: "error", onlyCategories: ["accessibility", "seo"] });
+      const lhr = result!.lhr;
+      for (const category of ["accessibility", "seo"] as const) {
+        const refs = lhr.categories[category]!.auditRefs.filter((ref) => ref.weight > 0 && !(category === "seo" && !page.indexable && ref.id === "is-crawlable"));
+        for (const ref of refs) {
+          const audit = lhr.audits[ref.id]!;
+          if (audit.score !== null && audit.score < 1) failures.push(`${page.name} ${category}: ${audit.id} — ${audit.title}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("previews pass straight through the tier; reader pages are cached there", async ({ request }) => {
+  const preview = pages.find((page) => page.name === "preview")!;
+  const article = pages.find((page) => page.name === "article")!;
+  for (let i = 0; i < 2; i++) {
+    const response = await request.get(`${tierUrl}${preview.path}`);
+    expect(response.headers()["x-cache"]).toBeUndefined();
+    expect(response.headers()["cache-control"]).toContain("no-store");
+    expect(response.headers()["x-robots-tag"]).toContain("noindex");
+  }
+  await request.get(`${tierUrl}${article.path}`);
+  expect((await request.get(`${tierUrl}${article.path}`)).headers()["x-cache"]).toBe("HIT");
+});
