@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { chromium, expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import lighthouse from "lighthouse";
 import { NGINX, startReaderProxy, type Nginx } from "@/scripts/bench/nginx";
 import { ROOT } from "@/scripts/lib/processes";
@@ -96,9 +96,10 @@ test("every reader page type is valid HTML (W3C Nu checker)", async ({ request }
   }
 });
 
-test("every reader page type scores 100 for accessibility and SEO in Lighthouse, through the tier", async () => {
+test("every reader page type scores 100 for accessibility and SEO in Lighthouse, through the tier", async ({ playwright, launchOptions }) => {
+  // The project's browser (Debian's Chromium here, see playwright.config.ts), opened for Lighthouse to drive.
   const port = await freePort();
-  const browser = await chromium.launch({ args: [`--remote-debugging-port=${port}`, "--no-sandbox", "--disable-gpu"] });
+  const browser = await playwright.chromium.launch({ ...launchOptions, args: [...(launchOptions.args ?? []), `--remote-debugging-port=${port}`] });
   try {
     const failures: string[] = [];
     for (const page of pages) {

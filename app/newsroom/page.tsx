@@ -18,7 +18,8 @@ function Rows({ articles }: { articles: ArticleRow[] }) {
             {article.headline}
           </Link>
           <p className="mt-0.5 text-xs text-muted">
-            <StatusBadge status={article.status} /> · {article.author.name} · {article.section?.name ?? "No section"} · updated {formatDateTime(article.updatedAt)}
+            <StatusBadge status={article.status} />
+            {article.hasUnpublishedChanges && <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-900">Unpublished changes</span>} · {article.author.name} · {article.section?.name ?? "No section"} · updated {formatDateTime(article.updatedAt)}
           </p>
         </li>
       ))}

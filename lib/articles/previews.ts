@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
-import { teaserOf, type ReaderArticle } from "@/lib/reader/published";
+import { contentSelect, teaserOf, type ReaderArticle } from "@/lib/reader/published";
 import { parseInput } from "@/lib/validation";
 import { assertAllowed, findVisible } from "./find";
 
@@ -50,16 +50,8 @@ async function workingCopy(articleId: string): Promise<ReaderArticle | null> {
     select: {
       id: true,
       publishedAt: true,
-      liveSince: true,
       body: true,
-      slug: true,
-      headline: true,
-      standfirst: true,
-      heroAlt: true,
-      heroCaption: true,
-      heroCredit: true,
-      section: { select: { slug: true, name: true } },
-      heroImage: { select: { storageKey: true, widths: true, width: true, height: true } },
+      ...contentSelect,
       author: { select: { id: true, name: true } },
       tags: { select: { tag: { select: { slug: true, name: true } } } },
       corrections: { orderBy: { createdAt: "asc" }, select: { kind: true, note: true, createdAt: true, publishedAt: true } },

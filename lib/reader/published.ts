@@ -49,7 +49,7 @@ const imageSelect = { storageKey: true, widths: true, width: true, height: true 
 type StoredImage = Prisma.MediaGetPayload<{ select: typeof imageSelect }>;
 
 /** The content readers see of a story, as a revision (the live one) or the working copy (previews) holds it. */
-const contentSelect = {
+export const contentSelect = {
   slug: true,
   headline: true,
   standfirst: true,

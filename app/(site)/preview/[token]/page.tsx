@@ -13,7 +13,7 @@ export default async function SharedPreviewPage({ params }: { params: Promise<{ 
   if (!article) notFound();
   return (
     <>
-      <PreviewNotice live={false} />
+      <PreviewNotice />
       <Story article={article} linked={false} />
     </>
   );

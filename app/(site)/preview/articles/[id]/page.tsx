@@ -16,7 +16,7 @@ export default async function StaffPreviewPage({ params }: { params: Promise<{ i
   if (!article) notFound();
   return (
     <>
-      <PreviewNotice live={false} />
+      <PreviewNotice />
       <Story article={article} linked={false} />
     </>
   );
