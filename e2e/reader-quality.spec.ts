@@ -47,10 +47,11 @@ test.beforeAll(async ({ browser }) => {
   // A live story with a photo-less body, a correction and a share link, so every part of each page type is there.
   const editor = await signedInPage(browser, "editor@example.com");
   const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline: `Quality check story ${Date.now()}`, standfirst: "A story for the checkers.", body: doc("Words for the checkers."), tags: ["water"] } })).json();
-  await editor.request.post(`/api/v1/newsroom/articles/${created.id}/transitions`, { data: { action: "publish", version: created.version } });
-  await editor.request.post(`/api/v1/newsroom/articles/${created.id}/corrections`, { data: { kind: "UPDATE", note: "Added the checkers' names." } });
+  expect((await editor.request.post(`/api/v1/newsroom/articles/${created.id}/transitions`, { data: { action: "publish", version: created.version } })).ok()).toBe(true);
+  expect((await editor.request.post(`/api/v1/newsroom/articles/${created.id}/corrections`, { data: { kind: "UPDATE", note: "Added the checkers' names." } })).ok()).toBe(true);
   const share = await (await editor.request.post(`/api/v1/newsroom/articles/${created.id}/previews`, { data: {} })).json();
   const authorHref = await (await editor.request.get(`/articles/${created.slug}`)).text().then((html) => /href="(\/authors\/[^"]+)"/.exec(html)?.[1]);
+  expect(authorHref).toBeDefined();
   pages.push(
     { name: "front page", path: "/", indexable: true },
     { name: "article", path: `/articles/${created.slug}`, indexable: true },
