@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import sharp from "sharp";
 import { slugify } from "@/lib/slug";
 import { ARTICLES } from "@/prisma/seed-data";
 import { signedInPage } from "./support";
@@ -113,4 +114,23 @@ test("a share link ends when it expires, and publishing a stale version changes 
   expect((await stale.json()).error).toMatchObject({ code: "conflict", currentVersion: saved.version });
   expect((await request.get(`/articles/${created.slug}`)).status()).toBe(404);
   expect((await editor.request.post(`${base}/transitions`, { data: { action: "publish" } })).status()).toBe(400);
+});
+
+test("the history compares photos, captions, credits, section and tags, not only the words", async ({ browser }) => {
+  const editor = await signedInPage(browser, "editor@example.com");
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="400"><rect width="640" height="400" fill="#4f8a9b"/></svg>`;
+  const upload = await editor.request.post("/api/v1/newsroom/media", { multipart: { file: { name: "quay.png", mimeType: "image/png", buffer: await sharp(Buffer.from(svg)).png().toBuffer() } } });
+  const media = await upload.json();
+  const hero = { mediaId: media.id, alt: "The quay", caption: "The quay at dawn.", credit: "Jo Lindqvist" };
+  const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline: `Quay photo ${Date.now()}`, body: doc("Words stay."), hero, tags: ["water"] } })).json();
+  const base = `/api/v1/newsroom/articles/${created.id}`;
+  await editor.request.post(`${base}/transitions`, { data: { action: "publish", version: created.version } });
+  await editor.request.patch(base, { data: { version: created.version, hero: { ...hero, caption: "The quay at dusk.", credit: "Sam Rivera" }, tags: ["water", "harbour"] } });
+
+  await editor.goto(`/newsroom/articles/${created.id}/history`);
+  const diff = editor.getByLabel("Changes between the two versions");
+  // Older → newer: the tags line comes before the hero photo's line.
+  await expect(diff.locator("ins")).toContainText([/harbour/, /dusk/, /Rivera/]);
+  await expect(diff.locator("del")).toContainText([/dawn/, /Lindqvist/]);
+  await expect(editor.locator("ol > li").filter({ hasText: "Version 1 ·" }).getByText("Live", { exact: true })).toBeVisible();
 });
