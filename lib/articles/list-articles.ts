@@ -72,7 +72,7 @@ export async function dashboardSummary(viewer: Viewer & { kind: "staff" }) {
     box({ authorId: viewer.id, status: { in: ["DRAFT", "CHANGES_REQUESTED"] } }, { updatedAt: "desc" }),
     editor ? box({ status: "IN_REVIEW" }, { updatedAt: "asc" }) : box({ authorId: viewer.id, status: "IN_REVIEW" }, { updatedAt: "asc" }),
     box({ status: "SCHEDULED", ...(editor ? {} : { authorId: viewer.id }) }, { scheduledFor: "asc" }),
-    box({ liveRevisionId: { not: null } }, { liveSince: "desc" }),
+    box({ liveRevisionId: { not: null } }, { publishedAt: "desc" }),
   ]);
   return { myDrafts, awaitingReview, scheduled, recentlyPublished };
 }
