@@ -35,6 +35,8 @@ const freePort = () =>
 let tier: Nginx;
 let prefix: string;
 let tierUrl: string;
+let story: { id: string; slug: string; version: number };
+let editorRequest: APIRequestContext;
 const pages: { name: string; path: string; indexable: boolean }[] = [];
 
 test.beforeAll(async ({ browser }) => {
@@ -52,6 +54,8 @@ test.beforeAll(async ({ browser }) => {
   const share = await (await editor.request.post(`/api/v1/newsroom/articles/${created.id}/previews`, { data: {} })).json();
   const authorHref = await (await editor.request.get(`/articles/${created.slug}`)).text().then((html) => /href="(\/authors\/[^"]+)"/.exec(html)?.[1]);
   expect(authorHref).toBeDefined();
+  story = created;
+  editorRequest = editor.request;
   pages.push(
     { name: "front page", path: "/", indexable: true },
     { name: "article", path: `/articles/${created.slug}`, indexable: true },
@@ -131,4 +135,18 @@ test("previews pass straight through the tier; reader pages are cached there", a
   }
   await request.get(`${tierUrl}${article.path}`);
   expect((await request.get(`${tierUrl}${article.path}`)).headers()["x-cache"]).toBe("HIT");
+});
+
+test("a save to a live story never reaches readers through the tier, however hot the page", async ({ request }) => {
+  const page = `${tierUrl}/articles/${story.slug}`;
+  for (let i = 0; i < 3; i++) expect(await (await request.get(page)).text()).toContain("A story for the checkers.");
+  const saved = await editorRequest.patch(`/api/v1/newsroom/articles/${story.id}`, { data: { version: story.version, standfirst: "A half-typed standf" } });
+  expect(saved.ok()).toBe(true);
+  // Longer than the tier's lifetime (1-2 s): every copy readers can get now was fetched after the save.
+  await new Promise((resolve) => setTimeout(resolve, 2_500));
+  for (const url of [page, `${tierUrl}/api/v1/content/articles/${story.slug}`, `${tierUrl}/feed.xml`]) {
+    const text = await (await request.get(url)).text();
+    expect(text, url).not.toContain("half-typed");
+  }
+  expect(await (await request.get(page)).text()).toContain("A story for the checkers.");
 });
