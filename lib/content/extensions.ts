@@ -1,12 +1,13 @@
 import StarterKit from "@tiptap/starter-kit";
 import { Figure } from "./figure";
+import { normalizeHref } from "./links";
 
 /**
  * The one list of editor extensions. The editor, the save-time check and the
  * server renderer all use it, so what can be typed is exactly what can be
  * stored and rendered.
  */
-export const LINK_PROTOCOLS = ["http", "https", "mailto"] as const;
+export const LINK_PROTOCOLS = ["http", "https", "mailto", "tel"] as const;
 
 export const HEADING_LEVELS = [2, 3] as const;
 
@@ -22,6 +23,8 @@ export const articleExtensions = [
       protocols: [...LINK_PROTOCOLS],
       autolink: true,
       openOnClick: false,
+      // Only what the link rule allows becomes a link when HTML comes in; the rest stays text.
+      isAllowedUri: (url: string) => normalizeHref(url).ok,
       // Links leave in the same tab, without handing the page to where they lead.
       HTMLAttributes: { rel: "noopener noreferrer", target: null },
     },

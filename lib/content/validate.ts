@@ -3,12 +3,11 @@ import { Node as PMNode } from "@tiptap/pm/model";
 import { AppError } from "@/lib/errors";
 import type { ArticleDocument } from "./document";
 import { articleExtensions, HEADING_LEVELS } from "./extensions";
+import { isAllowedHref } from "./links";
 
 const schema = getSchema(articleExtensions);
 export const MAX_DOCUMENT_BYTES = 512 * 1024;
 
-/** Links may go to the web, to an email address or to a path on this site. */
-const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?!\/))/i;
 /** Images only from our own media store. */
 const OWN_MEDIA = /^\/media\/images\/[a-f0-9]{32}\/[a-z0-9.]+$/;
 
@@ -20,7 +19,8 @@ function checkAttributes(kind: string, attrs: Record<string, unknown> | undefine
   }
 }
 
-function checkNode(node: JSONContent): void {
+/** Checks a node and everything in it; bad links are collected so one refusal can name them all. */
+function checkNode(node: JSONContent, badLinks: string[]): void {
   if (typeof node !== "object" || node === null) throw invalid("malformed content.");
   const type = node.type ? schema.nodes[node.type] : undefined;
   if (!type) throw invalid(`"${String(node.type)}" is not allowed.`);
@@ -35,16 +35,15 @@ function checkNode(node: JSONContent): void {
     const markType = schema.marks[mark.type];
     if (!markType) throw invalid(`the mark "${mark.type}" is not allowed.`);
     checkAttributes(`the mark "${mark.type}"`, mark.attrs, markType.spec.attrs ?? {});
-    if (mark.type === "link" && !SAFE_HREF.test(String(mark.attrs?.href ?? ""))) {
-      throw invalid(`the link "${String(mark.attrs?.href)}" is not an http(s), mailto or site link.`);
-    }
+    if (mark.type === "link" && !isAllowedHref(String(mark.attrs?.href ?? ""))) badLinks.push(String(mark.attrs?.href));
   }
-  node.content?.forEach(checkNode);
+  node.content?.forEach((child) => checkNode(child, badLinks));
 }
 
 /**
  * Refuses any body the editor could not have produced: unknown nodes, marks
- * or attributes, links outside http(s)/mailto/site paths, images not from our
+ * or attributes, links the link rule (./links.ts) does not allow — all of
+ * them named at once — images not from our
  * media store, or a structure the schema forbids. Nothing refused is stored.
  */
 export function validateDocument(input: unknown): ArticleDocument {
@@ -54,7 +53,12 @@ export function validateDocument(input: unknown): ArticleDocument {
   if (Buffer.byteLength(JSON.stringify(input)) > MAX_DOCUMENT_BYTES) {
     throw new AppError("TOO_LARGE", "The article body is too large.", { field: "body" });
   }
-  checkNode(input as JSONContent);
+  const badLinks: string[] = [];
+  checkNode(input as JSONContent, badLinks);
+  if (badLinks.length > 0) {
+    const list = [...new Set(badLinks)].map((href) => `"${href}"`).join(", ");
+    throw new AppError("VALIDATION", `body: ${badLinks.length === 1 ? "this link is" : "these links are"} not a web (http, https), email, phone or site link: ${list}.`, { field: "body", badLinks: [...new Set(badLinks)] });
+  }
   try {
     PMNode.fromJSON(schema, input).check();
   } catch (error) {

@@ -25,8 +25,16 @@ describe("validateDocument", () => {
       { type: "bulletList", content: [{ type: "listItem", content: [p(text("one"))] }] },
       image,
       p(text("mail", [{ type: "link", attrs: { href: "mailto:desk@example.org" } }]), text(" and "), text("site", [{ type: "link", attrs: { href: "/articles/x" } }])),
+      p(text("call the desk", [{ type: "link", attrs: { href: "tel:+44 20 7946 0000" } }])),
     );
     expect(refusal(body)).toBe("accepted");
+  });
+
+  it("names every bad link at once, so one fix is not followed by the next refusal", () => {
+    const link = (href: string) => text(href, [{ type: "link", attrs: { href } }]);
+    const refused = refusal(doc(p(link("#cite_note-3"), text(" "), link("//cdn.example/x"), text(" "), link("javascript:alert(1)"), text(" "), link("https://fine.example"))));
+    expect(refused).toContain(`"#cite_note-3", "//cdn.example/x", "javascript:alert(1)"`);
+    expect(refused).not.toContain("fine.example");
   });
 
   it.each([
@@ -35,8 +43,8 @@ describe("validateDocument", () => {
     ["a script node", doc({ type: "script", content: [text("alert(1)")] }), /"script" is not allowed/],
     ["an unknown mark", doc(p(text("x", [{ type: "blink" }]))), /mark "blink" is not allowed/],
     ["an unknown attribute", doc({ type: "paragraph", attrs: { onclick: "alert(1)" }, content: [text("x")] }), /attribute "onclick"/],
-    ["a javascript: link", doc(p(text("x", [{ type: "link", attrs: { href: "javascript:alert(1)" } }]))), /not an http\(s\), mailto or site link/],
-    ["a protocol-relative link", doc(p(text("x", [{ type: "link", attrs: { href: "//evil.example" } }]))), /not an http\(s\), mailto or site link/],
+    ["a javascript: link", doc(p(text("x", [{ type: "link", attrs: { href: "javascript:alert(1)" } }]))), /not a web \(http, https\), email, phone or site link/],
+    ["a protocol-relative link", doc(p(text("x", [{ type: "link", attrs: { href: "//evil.example" } }]))), /not a web \(http, https\), email, phone or site link/],
     ["a third-party image", doc({ ...image, attrs: { ...image.attrs, src: "https://evil.example/x.png" } }), /images must be uploaded/],
     ["a data: image", doc({ ...image, attrs: { ...image.attrs, src: "data:image/svg+xml,<svg onload=alert(1)>" } }), /images must be uploaded/],
     ["text directly in the document", doc(text("loose")), /body:/],
