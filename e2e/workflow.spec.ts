@@ -41,8 +41,9 @@ test("an article goes from a reporter's draft through review to readers, and the
   await reporter.getByRole("button", { name: "Submit for review" }).click();
   await expect(badge(reporter)).toHaveText("In review");
 
-  // The editor finds it awaiting review and sends it back with a note.
+  // The editor finds it in the review queue (the whole list, not the dashboard's first five) and sends it back with a note.
   const editor = await signedInPage(browser, "editor@example.com");
+  await editor.getByRole("link", { name: "Review queue" }).click();
   const queue = editor.locator("section", { has: editor.getByRole("heading", { name: /Awaiting review/ }) });
   await queue.getByRole("link", { name: headline }).click();
   await editor.getByRole("button", { name: "Request changes" }).click();

@@ -20,7 +20,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
           </Link>
           <nav aria-label="Newsroom" className="flex flex-1 gap-4">
             <Link href="/newsroom">Dashboard</Link>
-            {maySeeReviewQueue(viewer) && <Link href="/newsroom#awaiting-review">Review queue</Link>}
+            {maySeeReviewQueue(viewer) && <Link href="/newsroom/queue/awaiting-review">Review queue</Link>}
             {mayManageUsers(viewer) && <Link href="/newsroom/users">Users</Link>}
             {mayChangeSettings(viewer) && <Link href="/newsroom/settings">Settings</Link>}
             <Link href="/newsroom/account">Account</Link>

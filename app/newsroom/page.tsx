@@ -1,39 +1,21 @@
 import Link from "next/link";
-import { StatusBadge } from "@/components/status-badge";
-import { dashboardSummary, filterOptions, listArticles, type ArticleRow } from "@/lib/articles";
+import { ArticleRows } from "@/components/newsroom/article-rows";
+import { dashboardSummary, filterOptions, listArticles, type ArticleRow, type BoxName } from "@/lib/articles";
 import { pageViewer } from "@/lib/auth/page-viewer";
 import { messageFor } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
 import { maySeeReviewQueue } from "@/lib/policy";
 import { ARTICLE_STATES, STATE_LABELS } from "@/lib/workflow";
 
 export const metadata = { title: "Dashboard" };
 
-function Rows({ articles }: { articles: ArticleRow[] }) {
-  return (
-    <ul className="divide-y divide-rule">
-      {articles.map((article) => (
-        <li key={article.id} className="py-2">
-          <Link href={`/newsroom/articles/${article.id}`} className="font-serif font-semibold hover:underline">
-            {article.headline}
-          </Link>
-          <p className="mt-0.5 text-xs text-muted">
-            <StatusBadge status={article.status} />
-            {article.hasUnpublishedChanges && <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-900">Unpublished changes</span>} · {article.author.name} · {article.section?.name ?? "No section"} · updated {formatDateTime(article.updatedAt)}
-          </p>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function Box({ id, title, total, articles, empty }: { id: string; title: string; total: number; articles: ArticleRow[]; empty: string }) {
+function Box({ id, box, title, total, articles, empty }: { id: string; box: BoxName; title: string; total: number; articles: ArticleRow[]; empty: string }) {
   return (
     <section aria-labelledby={id} className="rounded border border-rule bg-paper p-5">
       <h2 id={id} className="text-lg font-bold">
         {title} <span className="ml-1 rounded-full bg-[#ece9e2] px-2 py-0.5 text-sm font-semibold" data-testid={`${id}-count`}>{total}</span>
       </h2>
-      {articles.length === 0 ? <p className="mt-3 text-sm text-muted">{empty}</p> : <Rows articles={articles} />}
+      {articles.length === 0 ? <p className="mt-3 text-sm text-muted">{empty}</p> : <ArticleRows articles={articles} />}
+      {total > articles.length && <Link href={`/newsroom/queue/${box}`} className="mt-2 inline-block text-sm text-accent underline">See all {total}</Link>}
     </section>
   );
 }
@@ -71,14 +53,14 @@ export default async function DashboardPage({ searchParams }: Props) {
         </Link>
       </div>
       <div className="mt-6 grid gap-6 md:grid-cols-2">
-        <Box id="my-drafts" title="My drafts" {...summary.myDrafts} empty="No drafts of yours right now." />
+        <Box id="my-drafts" box="my-drafts" title="My drafts" {...summary.myDrafts} empty="No drafts of yours right now." />
         {maySeeReviewQueue(viewer) ? (
-          <Box id="awaiting-review" title="Awaiting review" {...summary.awaitingReview} empty="Nothing is waiting for review." />
+          <Box id="awaiting-review" box="awaiting-review" title="Awaiting review" {...summary.awaitingReview} empty="Nothing is waiting for review." />
         ) : (
-          <Box id="my-submissions" title="Submitted for review" {...summary.awaitingReview} empty="Nothing of yours is with the editors." />
+          <Box id="my-submissions" box="awaiting-review" title="Submitted for review" {...summary.awaitingReview} empty="Nothing of yours is with the editors." />
         )}
-        <Box id="scheduled" title="Scheduled" {...summary.scheduled} empty="Nothing is scheduled." />
-        <Box id="recently-published" title="Recently published" {...summary.recentlyPublished} empty="Nothing published yet." />
+        <Box id="scheduled" box="scheduled" title="Scheduled" {...summary.scheduled} empty="Nothing is scheduled." />
+        <Box id="recently-published" box="recently-published" title="Recently published" {...summary.recentlyPublished} empty="Nothing published yet." />
       </div>
 
       <section aria-labelledby="all-articles" className="mt-8 rounded border border-rule bg-paper p-5">
@@ -98,7 +80,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         ) : list.articles.length === 0 ? (
           <p className="mt-3 text-sm text-muted">No articles match.</p>
         ) : (
-          <Rows articles={list.articles} />
+          <ArticleRows articles={list.articles} />
         )}
         {nextPage && <Link href={nextPage} className="mt-3 inline-block text-sm text-accent underline">Next page</Link>}
       </section>

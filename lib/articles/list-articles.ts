@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { visibleWhere, type Viewer } from "@/lib/policy";
+import { isEditor, visibleWhere, type StaffViewer, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { ListArticlesInput } from "./schemas";
 
@@ -60,21 +60,52 @@ export async function listArticles(viewer: Viewer, input: unknown): Promise<{ ar
   return { articles: page, nextCursor: rows.length > filters.limit ? encodeCursor(page.at(-1)!) : null };
 }
 
-/** The dashboard's four boxes: how many, and the latest few of each. */
-export async function dashboardSummary(viewer: Viewer & { kind: "staff" }) {
-  const box = async (where: Prisma.ArticleWhereInput, orderBy: Prisma.ArticleOrderByWithRelationInput) => {
-    const scoped = { AND: [visibleWhere(viewer), where] };
-    const [total, articles] = await Promise.all([db().article.count({ where: scoped }), db().article.findMany({ where: scoped, orderBy, take: 5, select: rowSelect })]);
+/** The dashboard's boxes, each a query; the box on the dashboard and its full list read the same one. */
+export const BOXES = ["my-drafts", "awaiting-review", "scheduled", "recently-published"] as const;
+export type BoxName = (typeof BOXES)[number];
+export const BOX_TITLES: Record<BoxName, string> = { "my-drafts": "My drafts", "awaiting-review": "Awaiting review", scheduled: "Scheduled", "recently-published": "Recently published" };
+
+function boxQuery(viewer: StaffViewer, box: BoxName): { where: Prisma.ArticleWhereInput; orderBy: Prisma.ArticleOrderByWithRelationInput[] } {
+  const mineUnlessEditor = isEditor(viewer) ? {} : { authorId: viewer.id };
+  const queries: Record<BoxName, { where: Prisma.ArticleWhereInput; orderBy: Prisma.ArticleOrderByWithRelationInput }> = {
+    "my-drafts": { where: { authorId: viewer.id, status: { in: ["DRAFT", "CHANGES_REQUESTED"] } }, orderBy: { updatedAt: "desc" } },
+    // Oldest waiting first: a story in review is changed by nobody but the editor who takes it up.
+    "awaiting-review": { where: { status: "IN_REVIEW", ...mineUnlessEditor }, orderBy: { updatedAt: "asc" } },
+    scheduled: { where: { status: "SCHEDULED", ...mineUnlessEditor }, orderBy: { scheduledFor: "asc" } },
+    "recently-published": { where: { liveRevisionId: { not: null } }, orderBy: { publishedAt: "desc" } },
+  };
+  const { where, orderBy } = queries[box];
+  return { where: { AND: [visibleWhere(viewer), where] }, orderBy: [orderBy, { id: "asc" }] };
+}
+
+/** The dashboard's four boxes: how many, and the first few of each. */
+export async function dashboardSummary(viewer: StaffViewer) {
+  const box = async (name: BoxName) => {
+    const { where, orderBy } = boxQuery(viewer, name);
+    const [total, articles] = await Promise.all([db().article.count({ where }), db().article.findMany({ where, orderBy, take: 5, select: rowSelect })]);
     return { total, articles: articles.map(toRow) };
   };
-  const editor = viewer.role !== "REPORTER";
-  const [myDrafts, awaitingReview, scheduled, recentlyPublished] = await Promise.all([
-    box({ authorId: viewer.id, status: { in: ["DRAFT", "CHANGES_REQUESTED"] } }, { updatedAt: "desc" }),
-    editor ? box({ status: "IN_REVIEW" }, { updatedAt: "asc" }) : box({ authorId: viewer.id, status: "IN_REVIEW" }, { updatedAt: "asc" }),
-    box({ status: "SCHEDULED", ...(editor ? {} : { authorId: viewer.id }) }, { scheduledFor: "asc" }),
-    box({ liveRevisionId: { not: null } }, { publishedAt: "desc" }),
+  const [myDrafts, awaitingReview, scheduled, recentlyPublished] = await Promise.all(BOXES.map(box));
+  return { myDrafts: myDrafts!, awaitingReview: awaitingReview!, scheduled: scheduled!, recentlyPublished: recentlyPublished! };
+}
+
+export const BOX_PAGE_SIZE = 25;
+
+/** A box's full list, a page at a time, each story with the time it entered its state (how long it has waited). */
+export async function boxList(viewer: StaffViewer, box: BoxName, page: number) {
+  const { where, orderBy } = boxQuery(viewer, box);
+  const [total, rows] = await Promise.all([
+    db().article.count({ where }),
+    db().article.findMany({ where, orderBy, skip: (page - 1) * BOX_PAGE_SIZE, take: BOX_PAGE_SIZE, select: rowSelect }),
   ]);
-  return { myDrafts, awaitingReview, scheduled, recentlyPublished };
+  const entered = await db().workflowEvent.findMany({
+    where: { articleId: { in: rows.map((row) => row.id) } },
+    orderBy: { createdAt: "desc" },
+    distinct: ["articleId"],
+    select: { articleId: true, createdAt: true },
+  });
+  const since = new Map(entered.map((event) => [event.articleId, event.createdAt]));
+  return { total, hasMore: page * BOX_PAGE_SIZE < total, articles: rows.map((row) => ({ ...toRow(row), inStateSince: since.get(row.id) ?? row.updatedAt })) };
 }
 
 /** Sections and people to filter the dashboard by. */
