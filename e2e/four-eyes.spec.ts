@@ -25,6 +25,7 @@ test("with the four-eyes rule on, an editor's own story says who must publish it
 
     await admin.goto(`/newsroom/articles/${created.id}`);
     await admin.getByRole("button", { name: "Publish", exact: true }).click();
+    await admin.getByRole("button", { name: "Confirm publish" }).click();
     await expect(admin.getByTestId("status-badge").first()).toHaveText("Published");
   } finally {
     expect((await admin.request.patch("/api/v1/newsroom/settings", { data: { fourEyes: false } })).ok()).toBe(true);

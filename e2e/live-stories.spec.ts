@@ -27,6 +27,7 @@ test("an editor edits a live story in the browser: readers keep the live text un
   expect(await (await request.get(`/search?q=${encodeURIComponent("half-typed standf")}`)).text()).not.toContain(headline);
 
   await editor.getByRole("button", { name: "Publish changes" }).click();
+  await editor.getByRole("button", { name: "Confirm publish changes" }).click();
   await expect(editor.getByTestId("live-state")).toContainText("Live: readers see this version.");
   await expect(async () => {
     expect(await (await request.get(`/articles/${created.slug}`)).text()).toContain("A half-typed standf");
@@ -133,4 +134,25 @@ test("the history compares photos, captions, credits, section and tags, not only
   await expect(diff.locator("ins")).toContainText([/harbour/, /dusk/, /Rivera/]);
   await expect(diff.locator("del")).toContainText([/dawn/, /Lindqvist/]);
   await expect(editor.locator("ol > li").filter({ hasText: "Version 1 ·" }).getByText("Live", { exact: true })).toBeVisible();
+});
+
+test("publishing asks for a last look, and a photo without alt text blocks it", async ({ browser }) => {
+  const editor = await signedInPage(browser, "editor@example.com");
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="400"><rect width="640" height="400" fill="#9b4f4f"/></svg>`;
+  const media = await (await editor.request.post("/api/v1/newsroom/media", { multipart: { file: { name: "red.png", mimeType: "image/png", buffer: await sharp(Buffer.from(svg)).png().toBuffer() } } })).json();
+  const headline = `Last look ${Date.now()}`;
+  const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline, standfirst: "What readers get.", hero: { mediaId: media.id, alt: "", caption: "A red wall.", credit: "Copydesk" } } })).json();
+  await editor.goto(`/newsroom/articles/${created.id}`);
+  await editor.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(editor.getByText("Readers will get:")).toBeVisible();
+  await expect(editor.getByText(`/articles/${created.slug}`)).toBeVisible();
+  await expect(editor.getByRole("alert").filter({ hasText: "The hero photo has no alt text." })).toBeVisible();
+  await expect(editor.getByRole("button", { name: "Confirm publish" })).toBeDisabled();
+
+  await editor.getByLabel("Alt text", { exact: true }).fill("A red brick wall in the sun");
+  await expect(editor.getByRole("alert").filter({ hasText: "no alt text" })).toHaveCount(0);
+  await editor.getByRole("button", { name: "Confirm publish" }).click();
+  await expect(editor.getByTestId("status-badge").first()).toHaveText("Published");
+  const saved = await (await editor.request.get(`/api/v1/newsroom/articles/${created.id}`)).json();
+  expect(saved.heroImage.altText).toBe("A red brick wall in the sun");
 });

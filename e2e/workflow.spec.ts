@@ -67,7 +67,11 @@ test("an article goes from a reporter's draft through review to readers, and the
 
   // The editor publishes.
   await editor.goto(articleUrl);
+  // A last look first: what readers will get.
   await editor.getByRole("button", { name: "Publish" }).click();
+  await expect(editor.getByText("Readers will get:")).toBeVisible();
+  await expect(editor.getByText("Alt text: A ferry at the quay at dusk")).toBeVisible();
+  await editor.getByRole("button", { name: "Confirm publish" }).click();
   await expect(badge(editor)).toHaveText("Published");
 
   // A reader finds it on the home page and reads it.

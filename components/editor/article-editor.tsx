@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "
 import { comparableText, DiffView } from "@/components/diff-view";
 import { StatusBadge } from "@/components/status-badge";
 import type { EditorArticle } from "@/lib/articles";
-import { plainText } from "@/lib/content/document";
+import { figuresWithoutAlt, plainText } from "@/lib/content/document";
 import { formatDateTime } from "@/lib/format";
 import { slugify } from "@/lib/slug";
 import { api, type ApiError } from "./api";
@@ -279,7 +279,22 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
             Save draft
           </button>
         )}
-        {state && <WorkflowPanel actions={state.allowedActions} held={state.heldActions} busy={busy} onMove={(step) => void move(step)} />}
+        {state && (
+          <WorkflowPanel
+            actions={state.allowedActions}
+            held={state.heldActions}
+            busy={busy}
+            lastLook={{
+              headline: fields.headline,
+              standfirst: fields.standfirst,
+              slug: fields.slug || slugify(fields.headline),
+              section: sections.find((section) => section.id === fields.sectionId)?.name ?? null,
+              hero: fields.hero && { url: fields.hero.url, alt: fields.hero.alt },
+              figuresWithoutAlt: figuresWithoutAlt(body),
+            }}
+            onMove={(step) => void move(step)}
+          />
+        )}
         {state && <PreviewLinks articleId={state.id} />}
         {state?.canCorrect && <CorrectionForm articleId={state.id} corrections={state.corrections} />}
       </div>

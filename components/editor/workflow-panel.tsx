@@ -13,12 +13,62 @@ export interface Move {
 
 const PUBLISHING: WorkflowAction[] = ["publish", "publish_changes"];
 
+/** What readers will get, shown before publishing: the last look. */
+export interface LastLook {
+  headline: string;
+  standfirst: string;
+  slug: string;
+  section: string | null;
+  hero: { url: string; alt: string } | null;
+  figuresWithoutAlt: number;
+}
+
+/** What must be fixed before publishing: a photo readers cannot have described to them. */
+const blockersOf = (look: LastLook): string[] => [
+  ...(look.hero && !look.hero.alt.trim() ? ["The hero photo has no alt text."] : []),
+  ...(look.figuresWithoutAlt > 0 ? [`${look.figuresWithoutAlt} photo${look.figuresWithoutAlt === 1 ? "" : "s"} in the body ha${look.figuresWithoutAlt === 1 ? "s" : "ve"} no alt text.`] : []),
+];
+
+function LastLookSummary({ look }: { look: LastLook }) {
+  const blockers = blockersOf(look);
+  return (
+    <div className="space-y-2">
+      <p className="font-semibold">Readers will get:</p>
+      <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1">
+        <dt className="text-muted">Headline</dt>
+        <dd className="font-serif font-bold">{look.headline}</dd>
+        <dt className="text-muted">Standfirst</dt>
+        <dd>{look.standfirst || "(none)"}</dd>
+        <dt className="text-muted">Hero photo</dt>
+        <dd>
+          {look.hero ? (
+            // eslint-disable-next-line @next/next/no-img-element -- a thumbnail of our own stored variant
+            <img src={look.hero.url} alt={look.hero.alt} className="mb-1 h-16 w-auto rounded" />
+          ) : null}
+          {look.hero ? `Alt text: ${look.hero.alt || "(missing)"}` : "(none)"}
+        </dd>
+        <dt className="text-muted">Section</dt>
+        <dd>{look.section ?? "(none)"}</dd>
+        <dt className="text-muted">Address</dt>
+        <dd className="font-mono text-xs">/articles/{look.slug}</dd>
+        <dt className="text-muted">Goes live</dt>
+        <dd>now</dd>
+      </dl>
+      {blockers.length > 0 && (
+        <ul role="alert" className="list-inside list-disc text-accent">
+          {blockers.map((blocker) => <li key={blocker}>{blocker}</li>)}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 /**
  * One button per action the viewer may take now; the ones that need a note
  * or a time ask for it first. A move held back by a newsroom rule shows as a
  * disabled button that says why, instead of failing when pressed.
  */
-export function WorkflowPanel({ actions, held, busy, onMove }: { actions: WorkflowAction[]; held: { action: WorkflowAction; reason: string }[]; busy: boolean; onMove: (move: Move) => void }) {
+export function WorkflowPanel({ actions, held, busy, lastLook, onMove }: { actions: WorkflowAction[]; held: { action: WorkflowAction; reason: string }[]; busy: boolean; lastLook: LastLook; onMove: (move: Move) => void }) {
   const [asking, setAsking] = useState<WorkflowAction | null>(null);
   if (actions.length === 0 && held.length === 0) return null;
   return (
@@ -37,7 +87,7 @@ export function WorkflowPanel({ actions, held, busy, onMove }: { actions: Workfl
             key={action}
             type="button"
             disabled={busy}
-            onClick={() => (NEEDS_NOTE.includes(action) || action === "schedule" ? setAsking(action) : onMove({ action }))}
+            onClick={() => (NEEDS_NOTE.includes(action) || PUBLISHING.includes(action) || action === "schedule" ? setAsking(action) : onMove({ action }))}
             className={`rounded px-3 py-1.5 text-sm font-semibold ${PUBLISHING.includes(action) ? "bg-green-800 text-white" : "border border-rule bg-white"}`}
           >
             {ACTION_LABELS[action]}
@@ -59,7 +109,9 @@ export function WorkflowPanel({ actions, held, busy, onMove }: { actions: Workfl
             setAsking(null);
           }}
         >
-          {asking === "schedule" ? (
+          {PUBLISHING.includes(asking) ? (
+            <LastLookSummary look={lastLook} />
+          ) : asking === "schedule" ? (
             <label className="block">
               <span className="font-semibold">Publish at</span>
               <input type="datetime-local" name="publishAt" required className="mt-1 block rounded border border-rule px-2 py-1" />
@@ -71,7 +123,9 @@ export function WorkflowPanel({ actions, held, busy, onMove }: { actions: Workfl
             </label>
           )}
           <div className="flex gap-2">
-            <button type="submit" className="rounded bg-ink px-3 py-1 font-semibold text-paper">Confirm {ACTION_LABELS[asking].toLowerCase()}</button>
+            <button type="submit" disabled={PUBLISHING.includes(asking) && blockersOf(lastLook).length > 0} className="rounded bg-ink px-3 py-1 font-semibold text-paper disabled:opacity-50">
+              Confirm {ACTION_LABELS[asking].toLowerCase()}
+            </button>
             <button type="button" onClick={() => setAsking(null)} className="rounded border border-rule px-3 py-1">Cancel</button>
           </div>
         </form>

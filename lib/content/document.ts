@@ -65,3 +65,9 @@ export function figureLines(document: JSONContent): string[] {
   }
   return (document.content ?? []).flatMap(figureLines);
 }
+
+/** Photos in the body that readers using a screen reader would get nothing from. */
+export function figuresWithoutAlt(document: JSONContent): number {
+  if (document.type === "figure") return String(document.attrs?.alt ?? "").trim() ? 0 : 1;
+  return (document.content ?? []).reduce((count, child) => count + figuresWithoutAlt(child), 0);
+}
