@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import sharp from "sharp";
 import { signedInPage } from "./support";
 
 interface Mark {
@@ -48,4 +49,34 @@ test("links never block a save: pasted and typed links are normalised, the rest 
   expect(links.map((link) => link.href).sort()).toEqual(["https://example.org/source", "https://www.example.org", "tel:+44 20 7946 0000"]);
   const text = JSON.stringify(saved.body);
   for (const kept of ["note 3", "report", "this"]) expect(text).toContain(kept);
+});
+
+test("a photo in the body has its alt text, caption and credit edited in place, and typing never replaces it", async ({ browser }) => {
+  const reporter = await signedInPage(browser, "reporter@example.com");
+  const created = await (await reporter.request.post("/api/v1/newsroom/articles", { data: { headline: `Photo story ${Date.now()}` } })).json();
+  await reporter.goto(`/newsroom/articles/${created.id}`);
+  await reporter.getByRole("textbox", { name: "Body" }).click();
+  await reporter.keyboard.type("Before the photo.");
+  await reporter.getByRole("button", { name: "Image", exact: true }).click();
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="400"><rect width="640" height="400" fill="#4f9b6a"/></svg>`;
+  await reporter.getByLabel("Image file").setInputFiles({ name: "field.png", mimeType: "image/png", buffer: await sharp(Buffer.from(svg)).png().toBuffer() });
+  await reporter.getByLabel("Image alt text").fill("A green field");
+  await reporter.getByLabel("Image caption").fill("The field");
+  await reporter.getByRole("button", { name: "Insert image" }).click();
+
+  const photo = reporter.locator("figure[data-figure]");
+  await expect(photo.locator("img")).toHaveAttribute("alt", "A green field");
+  await photo.getByLabel("Photo caption").click();
+  await reporter.keyboard.press("End");
+  await reporter.keyboard.type(" at noon.");
+  await photo.getByLabel("Photo credit").fill("Jo Lindqvist");
+  // Clicking the photo itself and typing leaves it where it is.
+  await photo.locator("img").click();
+  await reporter.keyboard.type("xyz");
+  await expect(photo).toHaveCount(1);
+
+  await expect(reporter.getByTestId("save-state")).toHaveText("Saved", { timeout: 15_000 });
+  const saved = await (await reporter.request.get(`/api/v1/newsroom/articles/${created.id}`)).json();
+  const figure = (saved.body.content as { type: string; attrs?: Record<string, string> }[]).find((node) => node.type === "figure");
+  expect(figure?.attrs).toMatchObject({ alt: "A green field", caption: "The field at noon.", credit: "Jo Lindqvist" });
 });

@@ -5,6 +5,7 @@ import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useEffect, useState } from "react";
 import { articleExtensions } from "@/lib/content/extensions";
 import { normalizeHref } from "@/lib/content/links";
+import { EditableFigure } from "./figure-view";
 import { api } from "./api";
 
 /**
@@ -99,7 +100,8 @@ export function BodyEditor({ content, editable, onChange }: { content: JSONConte
   const [notice, setNotice] = useState<string | null>(null);
   // Ctrl+K (⌘K) opens the Link box, like the toolbar button.
   const [extensions] = useState(() => [
-    ...articleExtensions,
+    // The photo node gets its in-place fields here only; the server renders the plain one.
+    ...articleExtensions.map((extension) => (extension.name === "figure" ? EditableFigure : extension)),
     Extension.create({ name: "linkShortcut", addKeyboardShortcuts: () => ({ "Mod-k": ({ editor }) => (askForLink(editor, setNotice), true) }) }),
   ]);
   const editor = useEditor({
