@@ -129,6 +129,15 @@ test("when two editors save the same version, the second is told and keeps their
 
   await editor.reload();
   await expect(editor.getByLabel("Headline", { exact: true })).toHaveValue("The editor's headline");
+
+  // Having compared, the admin keeps their own text: a new save on top of the editor's version, nothing lost.
+  await alert.getByRole("button", { name: "Keep mine (save it over theirs)" }).click();
+  await expect(admin.getByTestId("save-state")).toHaveText("Saved");
+  await editor.reload();
+  await expect(editor.getByLabel("Headline", { exact: true })).toHaveValue("The admin's headline");
+  const id = url.split("/").at(-1)!;
+  const { revisions } = await (await editor.request.get(`/api/v1/newsroom/articles/${id}/revisions`)).json();
+  expect(revisions.map((revision: { headline: string }) => revision.headline).slice(0, 2)).toEqual(["The admin's headline", "The editor's headline"]);
 });
 
 test("opening an article to read it saves nothing", async ({ browser }) => {

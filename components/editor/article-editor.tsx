@@ -113,8 +113,8 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
   };
 
   /** Saves what is on screen; never over someone else's newer version. */
-  const save = useCallback(async (): Promise<boolean> => {
-    if (conflict) return false;
+  const save = useCallback(async ({ overClash = false } = {}): Promise<boolean> => {
+    if (conflict && !overClash) return false;
     if (!fields.headline.trim()) {
       setProblem("Write a headline before saving.");
       setSaveState("failed");
@@ -129,7 +129,7 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
       router.replace(`/newsroom/articles/${created.data.id}`);
       return true;
     }
-    const saved = await api<{ version: number; slug: string }>(`/articles/${state.id}`, { method: "PATCH", json: { version: state.version, ...payload(fields, body) } });
+    const saved = await api<{ version: number; slug: string }>(`/articles/${state.id}`, { method: "PATCH", json: { version: versionRef.current, ...payload(fields, body) } });
     if (!saved.ok) return (fail(saved.error), false);
     versionRef.current = saved.data.version;
     // The first unpublished change of a live story changes what may be done with it (publish changes, discard).
@@ -146,6 +146,15 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
     const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [state, saveState, canEdit, conflict, fields, body, save]);
+
+  /** "Keep mine" after a clash: the same compare-and-set save, now naming the version that won (a new clash is told again). */
+  function keepMine() {
+    if (!conflict) return;
+    versionRef.current = conflict.currentVersion;
+    setTheirs(null);
+    setConflict(null);
+    void save({ overClash: true });
+  }
 
   // Leaving with unsaved changes asks first.
   useEffect(() => {
@@ -247,6 +256,16 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
               </button>
               <button type="button" onClick={() => void compare()} className="rounded border border-rule bg-white px-3 py-1 text-sm">
                 Compare
+              </button>
+              <button type="button" onClick={keepMine} className="rounded border border-rule bg-white px-3 py-1 text-sm">
+                Keep mine (save it over theirs)
+              </button>
+              <button
+                type="button"
+                onClick={() => void navigator.clipboard.writeText(comparableText({ headline: fields.headline, standfirst: fields.standfirst, bodyText: plainText(body) }))}
+                className="rounded border border-rule bg-white px-3 py-1 text-sm"
+              >
+                Copy my text
               </button>
             </div>
             {theirs && (
