@@ -42,7 +42,7 @@ export async function replaceTags(tx: Tx, articleId: string, names: string[]): P
   await tx.articleTag.createMany({ data: tags.map((tag) => ({ articleId, tagId: tag.id })) });
 }
 
-export type HeroInput = { mediaId: string; alt: string; caption: string; credit: string } | null;
+type HeroInput = { mediaId: string; alt: string; caption: string; credit: string } | null;
 
 /**
  * The hero image and its texts as article columns. The texts belong to this
@@ -56,7 +56,7 @@ export async function heroColumns(tx: Tx, hero: HeroInput) {
 }
 
 /** Autosaves by one person within this window fold into one revision. */
-export const FOLD_WINDOW_MS = 5 * 60_000;
+const FOLD_WINDOW_MS = 5 * 60_000;
 
 /** The content columns a revision copies from the working copy (and a reset copies back). */
 export const CONTENT_FIELDS = ["headline", "standfirst", "body", "slug", "sectionId", "heroImageId", "heroAlt", "heroCaption", "heroCredit"] as const;

@@ -6,7 +6,7 @@ export { publishDueArticles, startScheduler } from "./publish-due";
 export { addComment, listComments } from "./comments";
 export { listRevisions, listEvents, restoreRevision, REVISIONS_PAGE_SIZE, type RevisionPage } from "./history";
 export { getArticle, type EditorArticle } from "./get-article";
-export { listArticles, dashboardSummary, boxList, filterOptions, BOXES, BOX_TITLES, BOX_PAGE_SIZE, type ArticleRow, type BoxName } from "./list-articles";
+export { listArticles, dashboardSummary, boxList, filterOptions, BOXES, BOX_TITLES, type ArticleRow, type BoxName } from "./list-articles";
 export { heartbeat } from "./presence";
 export { uploadImage, MAX_UPLOAD_BYTES } from "./upload-image";
 export { addCorrection, listCorrections } from "./add-correction";

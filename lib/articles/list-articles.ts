@@ -89,7 +89,7 @@ export async function dashboardSummary(viewer: StaffViewer) {
   return { myDrafts: myDrafts!, awaitingReview: awaitingReview!, scheduled: scheduled!, recentlyPublished: recentlyPublished! };
 }
 
-export const BOX_PAGE_SIZE = 25;
+const BOX_PAGE_SIZE = 25;
 
 /** A box's full list, a page at a time, each story with the time it entered its state (how long it has waited). */
 export async function boxList(viewer: StaffViewer, box: BoxName, page: number) {

@@ -8,8 +8,8 @@ import { contentSelect, teaserOf, type ReaderArticle } from "@/lib/reader/publis
 import { parseInput } from "@/lib/validation";
 import { assertAllowed, findVisible } from "./find";
 
-export const PREVIEW_DEFAULT_SECONDS = 48 * 3600;
-export const PREVIEW_MAX_SECONDS = 7 * 24 * 3600;
+const PREVIEW_DEFAULT_SECONDS = 48 * 3600;
+const PREVIEW_MAX_SECONDS = 7 * 24 * 3600;
 
 const CreatePreviewInput = z
   .object({

@@ -68,10 +68,10 @@ const teaserSelect = {
 } satisfies Prisma.ArticleSelect;
 
 type TeaserRow = Prisma.ArticleGetPayload<{ select: typeof teaserSelect }>;
-export type StoryContent = Prisma.RevisionGetPayload<{ select: typeof contentSelect }>;
+type StoryContent = Prisma.RevisionGetPayload<{ select: typeof contentSelect }>;
 
 /** A stored image with the texts the story gives it. */
-export function readerImage(media: StoredImage | null, texts: { heroAlt: string; heroCaption: string; heroCredit: string }): ReaderImage | null {
+function readerImage(media: StoredImage | null, texts: { heroAlt: string; heroCaption: string; heroCredit: string }): ReaderImage | null {
   if (!media) return null;
   const widths = [...media.widths].sort((a, b) => a - b);
   return {
@@ -169,7 +169,7 @@ export type ArticleLookup =
 export const CORRECTION_LABELS: Record<CorrectionKind, string> = { CORRECTION: "Correction", CLARIFICATION: "Clarification", UPDATE: "Update" };
 
 /** Tag slugs → tags with their names, in name order. */
-export async function namedTags(slugs: string[]): Promise<{ slug: string; name: string }[]> {
+async function namedTags(slugs: string[]): Promise<{ slug: string; name: string }[]> {
   if (slugs.length === 0) return [];
   const tags = await db().tag.findMany({ where: { slug: { in: slugs } }, select: { slug: true, name: true } });
   return tags.sort((a, b) => a.name.localeCompare(b.name));
@@ -347,7 +347,7 @@ function decodeCursor(cursor: string): { publishedAt: Date; id: string } | null 
   return id && !Number.isNaN(publishedAt.getTime()) ? { publishedAt, id } : null;
 }
 
-export const CORRECTIONS_PAGE_SIZE = 20;
+const CORRECTIONS_PAGE_SIZE = 20;
 
 export interface CorrectionEntry extends PublicCorrection {
   id: string;
