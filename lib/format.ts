@@ -8,3 +8,13 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
 export function formatDateTime(date: Date): string {
   return `${dateTime.format(date)} UTC`;
 }
+
+const time = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", timeZone: "UTC" });
+
+/** "09:55 UTC" */
+export function formatTime(date: Date): string {
+  return `${time.format(date)} UTC`;
+}
+
+/** A draft may be untitled while it is written; lists still need something to show. */
+export const headlineOrUntitled = (headline: string) => headline || "Untitled draft";

@@ -12,4 +12,7 @@ export function slugify(text: string): string {
   return slug.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, "");
 }
 
+/** A placeholder address for a draft started before its headline; saving a headline replaces it. */
+export const untitledSlug = () => `untitled-${crypto.randomUUID().slice(0, 8)}`;
+
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -31,8 +31,12 @@ export interface Transition {
   toWhenLive?: ArticleState;
   who: Partial<Record<Actor, Reach>>;
   when?: readonly Condition[];
-  /** what the move must carry: a note for the author, a time in the future, the version that was reviewed */
-  needs?: readonly ("note" | "publishAt" | "version")[];
+  /**
+   * what the move must carry: a note for the author, a time in the future, the
+   * version that was reviewed; and what the story must have — a headline (a
+   * draft may be untitled while it is written, nothing in review or live may)
+   */
+  needs?: readonly ("note" | "publishAt" | "version" | "headline")[];
   /** what it does to what readers get: make the reviewed (or scheduled) revision live, or take the story down */
   live?: "set" | "clear";
   /** under the four-eyes rule, the author may not take this move */
@@ -43,13 +47,13 @@ const EDITORS = { EDITOR: "any", ADMIN: "any" } as const;
 const LIVE_STATES = ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED", "SCHEDULED"] as const;
 
 export const TRANSITIONS = {
-  submit: { from: ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED"], to: "IN_REVIEW", who: { REPORTER: "own", ...EDITORS }, when: ["changes"] },
+  submit: { from: ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED"], to: "IN_REVIEW", who: { REPORTER: "own", ...EDITORS }, when: ["changes"], needs: ["headline"] },
   withdraw: { from: ["IN_REVIEW"], to: "DRAFT", toWhenLive: "PUBLISHED", who: { REPORTER: "own", EDITOR: "own", ADMIN: "own" } },
   request_changes: { from: ["IN_REVIEW"], to: "CHANGES_REQUESTED", who: EDITORS, needs: ["note"] },
-  publish: { from: ["IN_REVIEW", "DRAFT"], to: "PUBLISHED", who: EDITORS, when: ["not_live"], needs: ["version"], live: "set", fourEyes: true },
-  publish_changes: { from: ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED"], to: "PUBLISHED", who: EDITORS, when: ["live", "changes"], needs: ["version"], live: "set", fourEyes: true },
+  publish: { from: ["IN_REVIEW", "DRAFT"], to: "PUBLISHED", who: EDITORS, when: ["not_live"], needs: ["version", "headline"], live: "set", fourEyes: true },
+  publish_changes: { from: ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED"], to: "PUBLISHED", who: EDITORS, when: ["live", "changes"], needs: ["version", "headline"], live: "set", fourEyes: true },
   discard_changes: { from: ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED"], to: "PUBLISHED", who: { REPORTER: "own", ...EDITORS }, when: ["live", "changes"], needs: ["version"] },
-  schedule: { from: ["IN_REVIEW"], to: "SCHEDULED", who: EDITORS, needs: ["publishAt", "version"], fourEyes: true },
+  schedule: { from: ["IN_REVIEW"], to: "SCHEDULED", who: EDITORS, needs: ["publishAt", "version", "headline"], fourEyes: true },
   unschedule: { from: ["SCHEDULED"], to: "IN_REVIEW", who: EDITORS },
   publish_scheduled: { from: ["SCHEDULED"], to: "PUBLISHED", who: { SYSTEM: "any" }, live: "set" },
   unpublish: { from: LIVE_STATES, to: "DRAFT", who: EDITORS, when: ["live"], needs: ["note"], live: "clear" },

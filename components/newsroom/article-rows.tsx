@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/status-badge";
 import type { ArticleRow } from "@/lib/articles";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, headlineOrUntitled } from "@/lib/format";
 import { STATE_LABELS } from "@/lib/workflow";
 
 /** "3 h 20 min", "2 days 4 h": how long something has waited, coarse enough to read at a glance. */
@@ -20,7 +20,7 @@ export function ArticleRows({ articles }: { articles: (ArticleRow & { inStateSin
       {articles.map((article) => (
         <li key={article.id} className="py-2">
           <Link href={`/newsroom/articles/${article.id}`} className="font-serif font-semibold hover:underline">
-            {article.headline}
+            {headlineOrUntitled(article.headline)}
           </Link>
           <p className="mt-0.5 text-xs text-muted">
             <StatusBadge status={article.status} />

@@ -2,7 +2,7 @@ import { validateDocument, EMPTY_DOCUMENT } from "@/lib/content/validate";
 import { db } from "@/lib/db";
 import { forbidden } from "@/lib/errors";
 import { mayCreateArticles, type Viewer } from "@/lib/policy";
-import { slugify } from "@/lib/slug";
+import { slugify, untitledSlug } from "@/lib/slug";
 import { parseInput } from "@/lib/validation";
 import { checkSection, heroColumns, checkSlugFree, recordRevision, replaceTags } from "./content";
 import { CreateArticleInput } from "./schemas";
@@ -12,7 +12,7 @@ export async function createDraft(viewer: Viewer, input: unknown) {
   if (viewer.kind !== "staff" || !mayCreateArticles(viewer)) throw forbidden();
   const fields = parseInput(CreateArticleInput, input);
   const body = fields.body === undefined ? EMPTY_DOCUMENT : validateDocument(fields.body);
-  const slug = fields.slug ?? slugify(fields.headline);
+  const slug = fields.slug ?? (slugify(fields.headline) || untitledSlug());
   return db().$transaction(async (tx) => {
     await checkSection(tx, fields.sectionId);
     await checkSlugFree(tx, slug);

@@ -7,7 +7,8 @@ import { WORKFLOW_ACTIONS, type WorkflowAction } from "@/lib/workflow";
  * version as something to set: those move only through transition(), and
  * `.strict()` turns an extra key into a 400 instead of a silent drop.
  */
-const Headline = z.string().trim().min(1, "is required").max(200, "must be at most 200 characters");
+/** Empty while a draft is being written (the workflow asks for one before review). */
+const Headline = z.string().trim().max(200, "must be at most 200 characters");
 const Standfirst = z.string().trim().max(600, "must be at most 600 characters");
 const Slug = z.string().trim().min(1, "is required").max(80).regex(SLUG_PATTERN, "may hold only lowercase letters, digits and hyphens");
 const Tags = z.array(z.string().trim().min(1).max(60)).max(20, "at most 20 tags");
@@ -33,7 +34,7 @@ const ArticleFields = {
 };
 
 export const CreateArticleInput = z
-  .object({ ...ArticleFields, standfirst: Standfirst.default(""), slug: Slug.optional(), sectionId: Id.nullable().default(null), tags: Tags.default([]), hero: Hero.default(null), body: z.unknown().optional() })
+  .object({ ...ArticleFields, headline: Headline.default(""), standfirst: Standfirst.default(""), slug: Slug.optional(), sectionId: Id.nullable().default(null), tags: Tags.default([]), hero: Hero.default(null), body: z.unknown().optional() })
   .strict();
 export type CreateArticleInput = z.infer<typeof CreateArticleInput>;
 

@@ -20,7 +20,7 @@ export interface Move {
   version?: number | undefined;
 }
 
-function checkNeeds(move: Move, now: Date): void {
+function checkNeeds(move: Move, article: FoundArticle, now: Date): void {
   const needs = transitionOf(move.action).needs ?? [];
   if (needs.includes("note") && !move.note) throw new AppError("VALIDATION", "note: a note for the author is required.", { field: "note" });
   if (needs.includes("publishAt") && !(move.publishAt && move.publishAt.getTime() > now.getTime())) {
@@ -28,6 +28,9 @@ function checkNeeds(move: Move, now: Date): void {
   }
   if (needs.includes("version") && move.version === undefined) {
     throw new AppError("VALIDATION", "version: name the version you reviewed; only that version is published.", { field: "version" });
+  }
+  if (needs.includes("headline") && !article.headline.trim()) {
+    throw new AppError("VALIDATION", "headline: write a headline first; an untitled story stays a draft.", { field: "headline" });
   }
 }
 
@@ -64,7 +67,7 @@ async function pointersFor(tx: Tx, article: FoundArticle, move: Move, to: string
  */
 export async function applyMove(tx: Tx, viewer: Viewer, article: FoundArticle, move: Move, rules: NewsroomRules, now = new Date()) {
   assertAllowed(viewer, move.action, article, rules);
-  checkNeeds(move, now);
+  checkNeeds(move, article, now);
   const transition = transitionOf(move.action);
   const to = article.live && transition.toWhenLive ? transition.toWhenLive : transition.to;
   const { count } = await tx.article.updateMany({

@@ -120,6 +120,17 @@ describe("every move, by every role, from every state", () => {
     expect(await database.db.article.findUniqueOrThrow({ where: { id: inReview.id } })).toEqual(inReview);
   });
 
+  it("keeps a draft started before its headline, under a placeholder address, and lets nothing untitled leave draft", async () => {
+    const untitled = await createDraft(reporter, { body: paragraph("Notes first.") });
+    expect(untitled.slug).toMatch(/^untitled-[0-9a-f]{8}$/);
+    for (const action of ["submit", "publish"] as const) {
+      expect(await outcome(transition(editor, { articleId: untitled.id, action, version: untitled.version }))).toBe("VALIDATION");
+    }
+    expect((await database.db.article.findUniqueOrThrow({ where: { id: untitled.id } })).status).toBe("DRAFT");
+    const titled = await saveDraft(reporter, { articleId: untitled.id, version: untitled.version, headline: "Now with a headline", slug: `now-with-a-headline-${Date.now()}` });
+    expect(await outcome(transition(reporter, { articleId: untitled.id, action: "submit", version: titled.version }))).toBe("ok");
+  });
+
   it("refuses unknown actions and the scheduler's own move", async () => {
     const inReview = await articleIn("IN_REVIEW", reporter);
     expect(await outcome(transition(editor, { articleId: inReview.id, action: "teleport" }))).toBe("VALIDATION");

@@ -5,7 +5,7 @@ import { getArticle, listEvents, listRevisions, type RevisionPage } from "@/lib/
 import { pageViewer } from "@/lib/auth/page-viewer";
 import { figureLines, plainText } from "@/lib/content/document";
 import { AppError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, headlineOrUntitled } from "@/lib/format";
 import { ACTION_LABELS, STATE_LABELS, type WorkflowAction } from "@/lib/workflow";
 import { RevisionCompare } from "./revision-compare";
 
@@ -35,7 +35,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
     <div className="space-y-8">
       <div>
         <Link href={`/newsroom/articles/${id}`} className="text-sm text-accent underline">Back to the article</Link>
-        <h1 className="mt-2 font-serif text-3xl font-bold">History: {article.headline}</h1>
+        <h1 className="mt-2 font-serif text-3xl font-bold">History: {headlineOrUntitled(article.headline)}</h1>
       </div>
       <section aria-labelledby="revisions" className="space-y-3">
         <h2 id="revisions" className="text-xl font-bold">Revisions</h2>

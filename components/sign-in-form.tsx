@@ -10,7 +10,12 @@ const MESSAGES: Record<string, string> = {
 };
 const WRONG = "Wrong email or password.";
 
-export function SignInForm({ destination, notice }: { destination: string; notice?: string }) {
+/**
+ * Email and password through next-auth. On the sign-in page it goes on to
+ * `destination`; over the editor (a session that ended mid-edit) it hands
+ * back to `onSignedIn`, so the page and what is typed on it stay.
+ */
+export function SignInForm({ destination, notice, onSignedIn }: { destination?: string; notice?: string; onSignedIn?: () => void }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -27,7 +32,8 @@ export function SignInForm({ destination, notice }: { destination: string; notic
     });
     setPending(false);
     if (result?.ok && !result.error) {
-      router.replace(destination);
+      if (onSignedIn) return onSignedIn();
+      router.replace(destination ?? "/newsroom");
       router.refresh();
     } else {
       setError(MESSAGES[result?.error ?? ""] ?? WRONG);
