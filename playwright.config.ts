@@ -41,7 +41,8 @@ export default defineConfig({
   webServer: {
     command: "node --import tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
-    env: { PORT: String(port) },
+    // The reader tier that e2e/reader-quality.spec.ts starts listens for refreshes on the next port.
+    env: { PORT: String(port), READER_REFRESH_URL: `http://127.0.0.1:${port + 1}` },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",

@@ -42,7 +42,8 @@ const pages: { name: string; path: string; indexable: boolean }[] = [];
 test.beforeAll(async ({ browser }) => {
   expect(NGINX, "nginx is needed for the reader tier (apt-get install nginx)").not.toBeNull();
   prefix = await mkdtemp(path.join(os.tmpdir(), "copydesk-tier-"));
-  const [publicPort, refreshPort] = [await freePort(), await freePort()];
+  // The app calls the refresh listener at READER_REFRESH_URL (playwright.config.ts): the port after its own.
+  const [publicPort, refreshPort] = [await freePort(), Number(process.env.E2E_PORT ?? 3100) + 1];
   tier = await startReaderProxy({ prefix, upstream: `127.0.0.1:${process.env.E2E_PORT ?? 3100}`, publicPort, refreshPort });
   tierUrl = `http://127.0.0.1:${publicPort}`;
 
@@ -150,4 +151,30 @@ test("a save to a live story never reaches readers through the tier, however hot
     expect(text, url).not.toContain(unreviewed);
   }
   expect(await (await request.get(page)).text()).toContain("A story for the checkers.");
+});
+
+test("a story an editor pins leads the front page through the tier within a second, the page kept hot by readers", async ({ browser, request }) => {
+  const leadOf = async () => /href="\/articles\/([^"]+)"/.exec(await (await request.get(`${tierUrl}/`)).text())?.[1];
+  const plan = await (await editorRequest.get("/api/v1/newsroom/front-page")).json();
+  const older: { headline: string; slug: string } = plan.candidates.at(-1);
+  expect(await leadOf()).not.toBe(older.slug);
+  expect(await leadOf()).not.toBe(older.slug); // hot: served from the tier
+
+  const editor = await signedInPage(browser, "editor@example.com");
+  await editor.getByRole("link", { name: "Front page" }).click();
+  await editor.getByLabel("Pin a published story").selectOption({ label: older.headline });
+  await editor.getByRole("button", { name: "Pin", exact: true }).click();
+  await expect(editor.getByRole("list", { name: "Pinned stories" })).toContainText(`Lead${older.headline}`);
+  await editor.getByRole("button", { name: "Save front page" }).click();
+  await expect(editor.getByRole("status")).toHaveText("Saved: readers now get this order.");
+  const saved = Date.now();
+  let lead = await leadOf();
+  while (lead !== older.slug && Date.now() - saved < 1_000) lead = await leadOf();
+  expect(lead, "the pinned story leads within a second").toBe(older.slug);
+
+  // Unpinned, the newest story leads again.
+  await editor.getByRole("button", { name: "Unpin" }).click();
+  await editor.getByRole("button", { name: "Save front page" }).click();
+  await expect(editor.getByRole("status")).toHaveText("Saved: the front page is newest first.");
+  await expect.poll(leadOf, { timeout: 2_000 }).not.toBe(older.slug);
 });

@@ -96,3 +96,4 @@ export const mayCreateArticles = (viewer: Viewer) => viewer.kind === "staff";
 export const mayManageUsers = (viewer: Viewer) => viewer.kind === "staff" && viewer.role === "ADMIN";
 export const mayChangeSettings = mayManageUsers;
 export const maySeeReviewQueue = isEditor;
+export const mayArrangeFrontPage = isEditor;

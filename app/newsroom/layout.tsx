@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/sign-out-button";
 import { pageViewer } from "@/lib/auth/page-viewer";
-import { mayChangeSettings, mayManageUsers, maySeeReviewQueue } from "@/lib/policy";
+import { mayArrangeFrontPage, mayChangeSettings, mayManageUsers, maySeeReviewQueue } from "@/lib/policy";
 
 export const metadata: Metadata = { title: { default: "Newsroom", template: "%s · Copydesk newsroom" }, robots: { index: false } };
 
@@ -21,6 +21,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
           <nav aria-label="Newsroom" className="flex flex-1 gap-4">
             <Link href="/newsroom">Dashboard</Link>
             {maySeeReviewQueue(viewer) && <Link href="/newsroom/queue/awaiting-review">Review queue</Link>}
+            {mayArrangeFrontPage(viewer) && <Link href="/newsroom/front-page">Front page</Link>}
             {mayManageUsers(viewer) && <Link href="/newsroom/users">Users</Link>}
             {mayChangeSettings(viewer) && <Link href="/newsroom/settings">Settings</Link>}
             <Link href="/newsroom/account">Account</Link>

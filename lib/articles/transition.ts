@@ -88,6 +88,8 @@ export async function applyMove(tx: Tx, viewer: Viewer, article: FoundArticle, m
   });
   if (move.action === "discard_changes") await resetToLive(tx, viewer, article);
   if (transition.live === "set") await publishPendingCorrections(tx, article.id, now);
+  // Taken down, it leaves its front-page slot: the slots below move up, and a later publish does not pin it again.
+  if (transition.live === "clear") await tx.frontPageSlot.deleteMany({ where: { articleId: article.id } });
   return tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, slug: true, status: true, version: true, publishedAt: true, scheduledFor: true, liveRevisionId: true } });
 }
 

@@ -2,7 +2,7 @@ import { unstable_cache } from "next/cache";
 import { db, type Db } from "@/lib/db";
 import type { CorrectionKind, Prisma } from "@/lib/generated/prisma/client";
 import { imageUrl } from "@/lib/media";
-import { authorTag, CORRECTIONS, SECTIONS, sectionTag, slugTag, TIMELINE, topicTag } from "@/lib/reader/tags";
+import { authorTag, CORRECTIONS, FRONT_PAGE, SECTIONS, sectionTag, slugTag, TIMELINE, topicTag } from "@/lib/reader/tags";
 
 /**
  * The ONE way readers' pages, feeds and the content API read articles.
@@ -115,7 +115,26 @@ async function listPage(where: Prisma.ArticleWhereInput, page: number): Promise<
   return { articles: rows.slice(0, PAGE_SIZE).map(toTeaser), hasMore: rows.length > PAGE_SIZE };
 }
 
-export const frontPage = cached("front", (page: number) => listPage({}, page), () => [TIMELINE]);
+/**
+ * The front page: the stories editors pinned, in their order (lead first),
+ * then every other live story newest first; later pages carry on where the
+ * first left off. A pin that is not live is not shown.
+ */
+async function frontPageRead(page: number): Promise<{ articles: Teaser[]; hasMore: boolean }> {
+  const pinned = await db().frontPageSlot.findMany({ where: { article: LIVE }, orderBy: { position: "asc" }, select: { article: { select: teaserSelect } } });
+  const onThisPage = page === 1 ? pinned.map((slot) => slot.article) : [];
+  const take = PAGE_SIZE - onThisPage.length;
+  const rest = await db().article.findMany({
+    where: { AND: [LIVE, { frontPageSlot: { is: null } }] },
+    orderBy: NEWEST_FIRST,
+    skip: page === 1 ? 0 : (page - 1) * PAGE_SIZE - pinned.length,
+    take: take + 1,
+    select: teaserSelect,
+  });
+  return { articles: [...onThisPage, ...rest.slice(0, take)].map(toTeaser), hasMore: rest.length > take };
+}
+
+export const frontPage = cached("front", frontPageRead, () => [TIMELINE, FRONT_PAGE]);
 
 export const sectionPage = cached(
   "section",

@@ -6,6 +6,7 @@
  * of its neighbours, whose previous/next and related links show it.
  */
 export const TIMELINE = "timeline"; // the front page, feeds, sitemaps, the content API's list
+export const FRONT_PAGE = "front-page"; // the front page's order: which stories editors pinned
 export const CORRECTIONS = "corrections"; // the public corrections page and feed
 export const SECTIONS = "sections"; // the section menu in every reader page's layout; sections change only by seeding
 export const slugTag = (slug: string) => `slug:${slug}`;
