@@ -40,5 +40,5 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Must be literal for Next; the staff part mirrors STAFF_PATH_PREFIXES in lib/security-headers.js.
-  matcher: ["/articles/:slug", "/newsroom/:path*", "/login", "/invitations/:path*", "/api/auth/:path*", "/api/v1/newsroom/:path*", "/preview/:path*"],
+  matcher: ["/articles/:slug", "/newsroom/:path*", "/login", "/login/:path*", "/invitations/:path*", "/api/auth/:path*", "/api/v1/newsroom/:path*", "/preview/:path*"],
 };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
 import { safeRedirectPath } from "@/lib/redirects";
@@ -22,6 +23,9 @@ export default async function LoginPage({ searchParams }: Props) {
       <h1 className="text-center text-3xl font-bold">Copydesk newsroom</h1>
       <p className="mt-2 text-center font-sans text-sm text-muted">Sign in with your newsroom account.</p>
       <SignInForm destination={destination} notice={notice ? NOTICES[notice] : undefined} />
+      <p className="mt-4 text-center font-sans text-sm">
+        <Link href="/login/forgot" className="text-accent underline">Forgot password?</Link>
+      </p>
     </main>
   );
 }

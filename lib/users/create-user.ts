@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { sendMail } from "@/lib/mailer";
 import { mayManageUsers, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
-import { issueInvitation } from "./invitations";
+import { invitationMail, issueAccountLink } from "./account-links";
 import { toPublicUser, type PublicUser } from "./public-user";
 import { CreateUserInput } from "./schemas";
 
@@ -23,7 +23,7 @@ export async function createUser(viewer: Viewer, input: unknown): Promise<Create
   const { user, invitation } = await db()
     .$transaction(async (tx) => {
       const user = await tx.user.create({ data: { name, email, role } });
-      return { user, invitation: await issueInvitation(tx, user.id, viewer.kind === "staff" ? viewer.id : user.id) };
+      return { user, invitation: await issueAccountLink(tx, { userId: user.id, createdById: viewer.kind === "staff" ? viewer.id : user.id, purpose: "INVITATION" }) };
     })
     .catch((error: unknown) => {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -31,12 +31,6 @@ export async function createUser(viewer: Viewer, input: unknown): Promise<Create
       }
       throw error;
     });
-  const emailed = await sendMail({
-    to: user.email,
-    subject: "Your Copydesk account",
-    text:
-      `Hello ${user.name},\n\nYou have been invited to the Copydesk newsroom as ${role.toLowerCase()}.\n` +
-      `Choose your password here (the link works once, until ${invitation.expiresAt.toUTCString()}):\n\n${invitation.url}\n`,
-  });
+  const emailed = await sendMail(invitationMail(user, invitation));
   return { user: toPublicUser(user), invitationUrl: invitation.url, invitationExpiresAt: invitation.expiresAt, emailed };
 }

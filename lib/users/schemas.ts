@@ -21,4 +21,4 @@ export const ChangePasswordInput = z
   .object({ currentPassword: z.string().min(1, "is required").max(200), newPassword: Password })
   .strict();
 
-export const AcceptInvitationInput = z.object({ token: z.string().min(20).max(200), password: Password }).strict();
+export const SetPasswordInput = z.object({ token: z.string().min(20).max(200), password: Password }).strict();

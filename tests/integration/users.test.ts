@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { viewerFromSession } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { verifyPassword } from "@/lib/passwords";
-import { acceptInvitation, changePassword, createUser, listUsers, openInvitation, updateUser } from "@/lib/users";
-import { INVITATION_TTL_MS } from "@/lib/users/invitations";
+import { changePassword, createUser, issuePasswordReset, listUsers, openAccountLink, reissueInvitation, spendAccountLink, updateUser } from "@/lib/users";
+import { ACCOUNT_LINKS } from "@/lib/users/account-links";
 import { freshDatabase, type TestDatabase } from "../support/database";
 import { asViewer, makeUser, TEST_PASSWORD } from "../support/factories";
 
@@ -32,7 +32,7 @@ describe("user management is for admins only", () => {
       expect(await codeOf(updateUser(actor, target.id, { disabled: true }))).toBe("FORBIDDEN");
       expect(await codeOf(updateUser(actor, actor.id, { role: "ADMIN" }))).toBe("FORBIDDEN");
       expect(await everything()).toEqual(before);
-      expect(await database.db.invitation.count({ where: { user: { email: "new-by-non-admin@test.invalid" } } })).toBe(0);
+      expect(await database.db.accountLink.count({ where: { user: { email: "new-by-non-admin@test.invalid" } } })).toBe(0);
     });
   }
 
@@ -44,6 +44,51 @@ describe("user management is for admins only", () => {
   });
 });
 
+describe("account recovery", () => {
+  it("re-issues an invitation: the new link works, the old one no longer does", async () => {
+    const admin = asViewer(await makeUser(database.db, "ADMIN"));
+    const { invitationUrl: lost, user } = await createUser(admin, { name: "Lost Link", email: "lost.link@test.invalid", role: "REPORTER" });
+    const again = await reissueInvitation(admin, user.id);
+    expect(again).toMatchObject({ name: "Lost Link", emailed: false });
+    expect(await openAccountLink("INVITATION", tokenOf(lost))).toBeNull();
+    expect(await codeOf(spendAccountLink("INVITATION", { token: tokenOf(lost), password: "the old link's password" }))).toBe("NOT_FOUND");
+    await spendAccountLink("INVITATION", { token: tokenOf(again.url), password: "the new link's password" });
+    expect(await verifyPassword((await database.db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash!, "the new link's password")).toBe(true);
+    // Having chosen a password, they need a reset, not an invitation.
+    expect(await codeOf(reissueInvitation(admin, user.id))).toBe("VALIDATION");
+  });
+
+  it("issues a reset link that sets a new password once and ends every session the person had", async () => {
+    const admin = asViewer(await makeUser(database.db, "ADMIN"));
+    const person = await makeUser(database.db, "REPORTER");
+    expect(await viewerFromSession(person.id, person.sessionVersion)).not.toBeNull();
+    const reset = await issuePasswordReset(admin, person.id);
+    expect(reset.url).toMatch(/^http:\/\/localhost:3000\/login\/reset\/[\w-]{40,}$/);
+    // A reset link is not an invitation link, and the other way round.
+    expect(await codeOf(spendAccountLink("INVITATION", { token: tokenOf(reset.url), password: "a password through the wrong door" }))).toBe("NOT_FOUND");
+    expect(await spendAccountLink("PASSWORD_RESET", { token: tokenOf(reset.url), password: "a recovered password" })).toEqual({ email: person.email });
+    const after = await database.db.user.findUniqueOrThrow({ where: { id: person.id } });
+    expect(await verifyPassword(after.passwordHash!, "a recovered password")).toBe(true);
+    expect(await viewerFromSession(person.id, person.sessionVersion)).toBeNull();
+    expect(await codeOf(spendAccountLink("PASSWORD_RESET", { token: tokenOf(reset.url), password: "and once more" }))).toBe("NOT_FOUND");
+    expect(await codeOf(issuePasswordReset(asViewer(await makeUser(database.db, "EDITOR")), person.id))).toBe("FORBIDDEN");
+  });
+
+  it("lets a reset link expire and be replaced, and refuses disabled accounts", async () => {
+    const admin = asViewer(await makeUser(database.db, "ADMIN"));
+    const person = await makeUser(database.db, "EDITOR");
+    const first = await issuePasswordReset(admin, person.id);
+    const later = new Date(Date.now() + ACCOUNT_LINKS.PASSWORD_RESET.ttlMs + 1000);
+    expect(await openAccountLink("PASSWORD_RESET", tokenOf(first.url), later)).toBeNull();
+    const second = await issuePasswordReset(admin, person.id);
+    expect(await openAccountLink("PASSWORD_RESET", tokenOf(first.url))).toBeNull();
+    expect(await openAccountLink("PASSWORD_RESET", tokenOf(second.url))).toMatchObject({ email: person.email });
+    await updateUser(admin, person.id, { disabled: true });
+    expect(await openAccountLink("PASSWORD_RESET", tokenOf(second.url))).toBeNull();
+    expect(await codeOf(issuePasswordReset(admin, person.id))).toBe("VALIDATION");
+  });
+});
+
 describe("inviting a new user", () => {
   it("creates them without a password and a link that works once", async () => {
     const admin = asViewer(await makeUser(database.db, "ADMIN"));
@@ -52,15 +97,15 @@ describe("inviting a new user", () => {
     expect(created.emailed).toBe(false);
     expect(created.invitationUrl).toMatch(/^http:\/\/localhost:3000\/invitations\/[\w-]{40,}$/);
     const token = tokenOf(created.invitationUrl);
-    expect(await database.db.invitation.count({ where: { tokenHash: token } })).toBe(0); // only the hash is stored
+    expect(await database.db.accountLink.count({ where: { tokenHash: token } })).toBe(0); // only the hash is stored
 
-    expect(await openInvitation(token)).toEqual({ name: "Lea Fontaine", email: "lea.fontaine@test.invalid" });
-    await acceptInvitation({ token, password: "a brand new password" });
+    expect(await openAccountLink("INVITATION", token)).toEqual({ name: "Lea Fontaine", email: "lea.fontaine@test.invalid" });
+    await spendAccountLink("INVITATION", { token, password: "a brand new password" });
     const user = await database.db.user.findUniqueOrThrow({ where: { email: "lea.fontaine@test.invalid" } });
     expect(await verifyPassword(user.passwordHash!, "a brand new password")).toBe(true);
 
-    expect(await openInvitation(token)).toBeNull();
-    expect(await codeOf(acceptInvitation({ token, password: "a second password" }))).toBe("NOT_FOUND");
+    expect(await openAccountLink("INVITATION", token)).toBeNull();
+    expect(await codeOf(spendAccountLink("INVITATION", { token, password: "a second password" }))).toBe("NOT_FOUND");
     const after = await database.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(after.passwordHash!, "a brand new password")).toBe(true);
   });
@@ -68,9 +113,9 @@ describe("inviting a new user", () => {
   it("lets a link expire", async () => {
     const admin = asViewer(await makeUser(database.db, "ADMIN"));
     const { invitationUrl, user } = await createUser(admin, { name: "Late Comer", email: "late@test.invalid", role: "EDITOR" });
-    const later = new Date(Date.now() + INVITATION_TTL_MS + 1000);
-    expect(await openInvitation(tokenOf(invitationUrl), later)).toBeNull();
-    expect(await codeOf(acceptInvitation({ token: tokenOf(invitationUrl), password: "too late, sadly" }, later))).toBe("NOT_FOUND");
+    const later = new Date(Date.now() + ACCOUNT_LINKS.INVITATION.ttlMs + 1000);
+    expect(await openAccountLink("INVITATION", tokenOf(invitationUrl), later)).toBeNull();
+    expect(await codeOf(spendAccountLink("INVITATION", { token: tokenOf(invitationUrl), password: "too late, sadly" }, later))).toBe("NOT_FOUND");
     expect((await database.db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBeNull();
   });
 

@@ -1,13 +1,13 @@
 "use server";
 
 import { actionResult } from "@/lib/action-result";
-import { acceptInvitation } from "@/lib/users";
+import { spendAccountLink } from "@/lib/users";
 
 export async function acceptInvitationAction(_previous: unknown, form: FormData) {
   return actionResult(async () => {
     const password = form.get("password");
     if (password !== form.get("confirmPassword")) return "mismatch" as const;
-    await acceptInvitation({ token: form.get("token"), password });
+    await spendAccountLink("INVITATION", { token: form.get("token"), password });
     return "accepted" as const;
   });
 }

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { actionResult } from "@/lib/action-result";
 import { requireViewer } from "@/lib/auth/viewer";
-import { createUser, updateUser } from "@/lib/users";
+import { createUser, issuePasswordReset, reissueInvitation, updateUser } from "@/lib/users";
 
 const field = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -35,5 +35,15 @@ export async function setDisabledAction(_previous: unknown, form: FormData) {
     const user = await updateUser(await requireViewer(), field(form, "userId") ?? "", { disabled: field(form, "disabled") === "true" });
     revalidatePath("/newsroom/users");
     return `${user.name} is ${user.disabled ? "disabled" : "enabled again"}.`;
+  });
+}
+
+/** A new invitation for someone who has not chosen a password yet, or a reset link for someone who has. */
+export async function sendAccountLinkAction(_previous: unknown, form: FormData) {
+  return actionResult(async () => {
+    const viewer = await requireViewer();
+    const userId = field(form, "userId") ?? "";
+    const link = field(form, "purpose") === "reset" ? await issuePasswordReset(viewer, userId) : await reissueInvitation(viewer, userId);
+    return { url: link.url, emailed: link.emailed, name: link.name, expiresAt: link.expiresAt.toISOString() };
   });
 }

@@ -2,7 +2,7 @@ import { forbidden } from "next/navigation";
 import { pageViewer } from "@/lib/auth/page-viewer";
 import { mayManageUsers } from "@/lib/policy";
 import { listUsers } from "@/lib/users";
-import { CreateUserForm, DisableForm, RoleForm } from "./user-forms";
+import { AccountLinkForm, CreateUserForm, DisableForm, RoleForm } from "./user-forms";
 
 export const metadata = { title: "Users" };
 
@@ -37,6 +37,7 @@ export default async function UsersPage() {
               <td className="p-3">
                 <p className="mb-1">{user.disabled ? "Disabled" : user.activated ? "Active" : "Invited"}</p>
                 <DisableForm userId={user.id} name={user.name} disabled={user.disabled} />
+                {!user.disabled && <AccountLinkForm userId={user.id} name={user.name} activated={user.activated} />}
               </td>
             </tr>
           ))}

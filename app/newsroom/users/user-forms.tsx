@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/action-result";
-import { changeRoleAction, createUserAction, setDisabledAction } from "./actions";
+import { formatDateTime } from "@/lib/format";
+import { changeRoleAction, createUserAction, sendAccountLinkAction, setDisabledAction } from "./actions";
 
 const ROLES = [
   ["REPORTER", "Reporter"],
@@ -84,6 +85,35 @@ export function DisableForm({ userId, name, disabled }: { userId: string; name: 
         {disabled ? "Enable" : "Disable"}
       </button>
       <Feedback state={state} />
+    </form>
+  );
+}
+
+/**
+ * "Send invitation again" (the person never chose a password) or "Send
+ * password reset link": the new link replaces any earlier one, is mailed
+ * when SMTP is set up, and is shown here once for the admin to hand over.
+ */
+export function AccountLinkForm({ userId, name, activated }: { userId: string; name: string; activated: boolean }) {
+  const [state, action, pending] = useActionState(sendAccountLinkAction, null);
+  const label = activated ? "Send password reset link" : "Send invitation again";
+  return (
+    <form action={action} className="mt-1 space-y-1">
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="purpose" value={activated ? "reset" : "invitation"} />
+      <button type="submit" disabled={pending} aria-label={`${label} to ${name}`} className="rounded border border-rule px-2 py-1 hover:bg-white">
+        {label}
+      </button>
+      {state && !state.ok && <p role="alert" className="text-xs text-accent">{state.message}</p>}
+      {state?.ok && (
+        <div role="status" className="rounded border border-green-700 bg-green-50 p-2 text-xs">
+          <p>
+            {state.value.emailed ? `Emailed to ${state.value.name}. ` : ""}
+            The link works once, until {formatDateTime(new Date(state.value.expiresAt))}; any earlier link no longer works:
+          </p>
+          <p className="mt-1 font-mono break-all" data-testid="account-link-url">{state.value.url}</p>
+        </div>
+      )}
     </form>
   );
 }
