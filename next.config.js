@@ -1,4 +1,4 @@
-import { BASE_SECURITY_HEADERS, readerCsp, STAFF_PATH_PREFIXES } from "./lib/security-headers.js";
+import { BASE_SECURITY_HEADERS, readerCsp, STAFF_PATH_PREFIXES, transportSecurityHeaders } from "./lib/security-headers.js";
 
 const dev = process.env.NODE_ENV !== "production";
 const staffPaths = STAFF_PATH_PREFIXES.map((prefix) => prefix.slice(1)).join("|");
@@ -19,7 +19,7 @@ const nextConfig = {
   },
   async headers() {
     return [
-      { source: "/:path*", headers: BASE_SECURITY_HEADERS },
+      { source: "/:path*", headers: [...BASE_SECURITY_HEADERS, ...transportSecurityHeaders(process.env.NEXTAUTH_URL)] },
       // Staff paths get a nonce-based policy from proxy.ts instead.
       { source: `/:path((?!${staffPaths}).*)`, headers: [{ key: "Content-Security-Policy", value: readerCsp(dev) }] },
     ];

@@ -6,6 +6,15 @@ const GONE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 <body style="font-family:Georgia,serif;max-width:36rem;margin:6rem auto;padding:0 1rem;text-align:center"><h1>This article was withdrawn</h1>
 <p>It is no longer published. <a href="/">Go to the front page</a>.</p></body></html>`;
 
+/** A malformed escape ("%E0%A4%A") is the client's mistake, answered 400, never a 500. */
+function decodedOrNull(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Two jobs, by path (see `config.matcher`):
  * - reader article URLs: an archived article answers 410 Gone (a page
@@ -18,7 +27,9 @@ const GONE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (pathname.startsWith("/articles/")) {
-    if (await isGone(decodeURIComponent(pathname.slice("/articles/".length)))) {
+    const slug = decodedOrNull(pathname.slice("/articles/".length));
+    if (slug === null) return new NextResponse("Bad request: the address is not valid.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    if (await isGone(slug)) {
       return new NextResponse(GONE_PAGE, { status: 410, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=60, s-maxage=1" } });
     }
     return NextResponse.next();

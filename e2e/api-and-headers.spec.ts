@@ -69,6 +69,28 @@ test("every page carries the security headers", async ({ request }) => {
   expect(reader).not.toContain("nonce-");
 });
 
+test("small things a review found: bad escapes are 400, a never-published archived story is 404, icons exist", async ({ page, request }) => {
+  expect((await request.get("/articles/%E0%A4%A")).status()).toBe(400);
+  await signIn(page, "editor@example.com");
+  const created = await (await page.request.post("/api/v1/newsroom/articles", { data: { headline: `Never published ${Date.now()}` } })).json();
+  expect((await page.request.post(`/api/v1/newsroom/articles/${created.id}/transitions`, { data: { action: "archive" } })).ok()).toBe(true);
+  // The archive list is refreshed about once a second.
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  expect((await request.get(`/articles/${created.slug}`)).status()).toBe(404);
+
+  const html = await (await request.get("/")).text();
+  expect(html).toMatch(/<link rel="icon" href="\/icon\.svg[^"]*"[^>]* type="image\/svg\+xml"/);
+  expect(html).toMatch(/<link rel="apple-touch-icon" href="\/apple-icon\.png[^"]*"/);
+  for (const icon of ["/icon.svg", "/apple-icon.png"]) expect((await request.get(icon)).status(), icon).toBe(200);
+  // A link that browsers read as another host is refused in a body.
+  const draft = await (await page.request.post("/api/v1/newsroom/articles", { data: { headline: `Link check ${Date.now()}` } })).json();
+  const saved = await page.request.patch(`/api/v1/newsroom/articles/${draft.id}`, {
+    data: { version: draft.version, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Sign in", marks: [{ type: "link", attrs: { href: "/\\evil.example/login" } }] }] }] } },
+  });
+  expect(saved.status()).toBe(400);
+  expect((await saved.json()).error.message).toContain("evil.example");
+});
+
 test("session cookies are httpOnly, SameSite=Lax and Secure in production", async ({ page, context }) => {
   await signIn(page, "reporter@example.com");
   const session = (await context.cookies()).find((cookie) => cookie.name.includes("next-auth.session-token"));

@@ -49,23 +49,28 @@ test.describe("signing in", () => {
     await page.goto("/newsroom/account");
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fnewsroom%2Faccount$/);
     await signIn(page, "reporter@example.com", DEMO_PASSWORD, { expectTo: /\/newsroom\/account$/ });
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/login$/);
 
     for (const evil of ["//evil.example/", "/\\evil.example", "https://evil.example/", "javascript:alert(1)"]) {
       await page.goto(`/login?callbackUrl=${encodeURIComponent(evil)}`);
       await signIn(page, "reporter@example.com");
-      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByRole("button", { name: "Sign out", exact: true }).click();
       await expect(page).toHaveURL(/\/login$/);
     }
   });
 
-  test("signing out ends the session", async ({ page }) => {
+  test("signing out ends the session, for a copy of its cookie too", async ({ page, playwright, baseURL }) => {
     await signIn(page, "editor@example.com");
-    await page.getByRole("button", { name: "Sign out" }).click();
+    const cookies = await page.context().cookies();
+    const copied = await playwright.request.newContext({ baseURL, storageState: { cookies, origins: [] } });
+    expect((await copied.get("/api/v1/newsroom/articles")).status()).toBe(200);
+
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/login$/);
     await page.goto("/newsroom");
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fnewsroom$/);
+    expect((await copied.get("/api/v1/newsroom/articles")).status()).toBe(401);
   });
 });
 
@@ -128,6 +133,29 @@ test.describe("sessions follow the database", () => {
     await expect(elsewhere).toHaveURL(/\/login/);
     await expectSignInRefused(page, person.email, person.password);
     await signIn(page, person.email, "my new long password");
+  });
+
+  test("'Sign out everywhere' ends another browser's session; an admin sees and ends a person's sessions", async ({ browser }) => {
+    const admin = await signedInPage(browser, "admin@example.com");
+    const person = await invitePerson(browser, admin, "Reporter");
+    const laptop = await signedInPage(browser, person.email, person.password);
+    const phone = await signedInPage(browser, person.email, person.password);
+
+    await laptop.getByRole("link", { name: "Account" }).click();
+    await expect(laptop.getByRole("region", { name: "Where you are signed in" }).getByRole("listitem")).toHaveCount(2);
+    await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
+    await expect(laptop).toHaveURL(/\/login\?notice=signed-out-everywhere/);
+    await phone.reload();
+    await expect(phone).toHaveURL(/\/login/);
+
+    const again = await signedInPage(browser, person.email, person.password);
+    await admin.goto("/newsroom/users");
+    const row = admin.getByTestId(`user-${person.email}`);
+    await expect(row).toContainText("Signed in on 1 device");
+    await row.getByRole("button", { name: `End ${person.name}'s sessions` }).click();
+    await expect(row.getByRole("status")).toHaveText("1 session ended.");
+    await again.reload();
+    await expect(again).toHaveURL(/\/login/);
   });
 
   test("the 11th wrong password is refused even when right", async ({ browser, page }) => {

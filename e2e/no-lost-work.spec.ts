@@ -56,7 +56,7 @@ test("typing on a saved story and leaving by Back or by signing out at once lose
   await body(reporter).click();
   await reporter.keyboard.press("Control+End");
   await reporter.keyboard.type(" And a moment before signing out.");
-  await reporter.getByRole("button", { name: "Sign out" }).click();
+  await reporter.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(reporter).toHaveURL(/\/login/);
   const editor = await signedInPage(browser, "editor@example.com");
   expect(await storyText(editor, created.id)).toContain("And a moment before signing out.");

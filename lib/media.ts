@@ -60,6 +60,15 @@ export async function storeImage(storage: MediaStorage, bytes: Buffer): Promise<
   return { storageKey, mimeType, width: metadata.width, height: metadata.height, byteSize: bytes.length, widths };
 }
 
+/** "images/<hash>/": the folder of an image's original and its variants, from a stored key or a served address. */
+export function imageFolder(keyOrUrl: string): string | null {
+  const match = /(?:^|\/)(images\/[a-f0-9]{32}\/)/.exec(keyOrUrl);
+  return match ? match[1]! : null;
+}
+
+/** The served variants are WebP copies; the original upload (with whatever metadata it carried) is never served. */
+export const isServedVariant = (key: string) => /^images\/[a-f0-9]{32}\/\d+\.webp$/.test(key);
+
 export function variantKey(storageKey: string, width: number): string {
   return `${storageKey.slice(0, storageKey.lastIndexOf("/"))}/${width}.webp`;
 }

@@ -13,6 +13,16 @@ export const BASE_SECURITY_HEADERS = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+/**
+ * HSTS, when the public address is https: browsers then refuse plain http
+ * for two years. Read when the app is built (next.config.js), so build with
+ * the production NEXTAUTH_URL set.
+ * @param {string | undefined} publicUrl
+ */
+export function transportSecurityHeaders(publicUrl) {
+  return publicUrl?.startsWith("https://") ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : [];
+}
+
 const COMMON_DIRECTIVES = [
   "default-src 'self'",
   "img-src 'self' data: blob:",

@@ -1,5 +1,6 @@
 import { pathToFileURL } from "node:url";
 import sharp from "sharp";
+import { mediaIdsOf } from "@/lib/articles/content";
 import { createDb, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { storeImage } from "@/lib/media";
@@ -134,6 +135,7 @@ async function createArticle(tx: Prisma.TransactionClient, article: SeedArticle,
       heroAlt: row.heroAlt,
       heroCaption: row.heroCaption,
       heroCredit: row.heroCredit,
+      mediaIds: await mediaIdsOf(tx, row.heroImageId, body),
       tagSlugs: article.tags,
       createdAt: row.createdAt,
     },

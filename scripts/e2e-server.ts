@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { runInherited, stopChild } from "./lib/processes";
-import { productionEnv, seededDatabase } from "./lib/seeded-app";
+import { forgetCachedReads, productionEnv, seededDatabase } from "./lib/seeded-app";
 import { E2E_DATABASE_FILE, startTestServer } from "./lib/test-postgres";
 
 /**
@@ -22,6 +22,7 @@ async function cleanUp() {
 }
 
 const databaseUrl = await seededDatabase(server, database, uploads);
+await forgetCachedReads();
 // Specs that must plant data no API would accept (hostile stored bodies) find the database here.
 await mkdir(path.dirname(E2E_DATABASE_FILE), { recursive: true });
 await writeFile(E2E_DATABASE_FILE, databaseUrl);

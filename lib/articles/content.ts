@@ -1,5 +1,8 @@
+import type { JSONContent } from "@tiptap/core";
+import { figureSources } from "@/lib/content/document";
 import { AppError } from "@/lib/errors";
 import type { Prisma, Revision, RevisionKind } from "@/lib/generated/prisma/client";
+import { imageFolder } from "@/lib/media";
 import { slugify } from "@/lib/slug";
 
 type Tx = Prisma.TransactionClient;
@@ -84,6 +87,13 @@ export async function copyRevisionIntoArticle(tx: Tx, where: { id: string } & Pr
  * live, not scheduled, not a restore — so history stays bounded while every
  * step, publish and restore keeps its own revision. Returns the revision's id.
  */
+/** The stored images a story's content shows: its hero and the photos in its body. */
+export async function mediaIdsOf(tx: Pick<Tx, "media">, heroImageId: string | null, body: unknown): Promise<string[]> {
+  const folders = [...new Set(figureSources(body as JSONContent).map(imageFolder).filter((folder): folder is string => folder !== null))];
+  const figures = folders.length > 0 ? await tx.media.findMany({ where: { OR: folders.map((folder) => ({ storageKey: { startsWith: folder } })) }, select: { id: true } }) : [];
+  return [...new Set([...(heroImageId ? [heroImageId] : []), ...figures.map((media) => media.id)])].sort();
+}
+
 export async function recordRevision(tx: Tx, articleId: string, authorId: string, kind: RevisionKind = "SAVE", now = new Date()): Promise<string> {
   const article = await tx.article.findUniqueOrThrow({
     where: { id: articleId },
@@ -94,6 +104,7 @@ export async function recordRevision(tx: Tx, articleId: string, authorId: string
     ...Object.fromEntries(CONTENT_FIELDS.map((field) => [field, article[field]])),
     body: article.body as Prisma.InputJsonValue,
     tagSlugs: article.tags.map((t) => t.tag.slug).sort(),
+    mediaIds: await mediaIdsOf(tx, article.heroImageId, article.body),
   } as Omit<Prisma.RevisionUncheckedCreateInput, "articleId" | "authorId" | "kind">;
   if (kind === "SAVE") {
     const latest = await tx.revision.findFirst({ where: { articleId }, orderBy: { version: "desc" }, select: { id: true, authorId: true, kind: true, createdAt: true } });

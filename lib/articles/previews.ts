@@ -1,3 +1,4 @@
+import type { JSONContent } from "@tiptap/core";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
@@ -69,11 +70,32 @@ async function workingCopy(articleId: string): Promise<ReaderArticle | null> {
 }
 
 /** A share link's story, or null once it is unknown, revoked or expired. */
-export async function previewByToken(token: string, now = new Date()): Promise<ReaderArticle | null> {
+/** The story a share link opens, while the link works. */
+export async function previewedArticleId(token: string, now = new Date()): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const link = await db().articlePreview.findUnique({ where: { tokenHash: hashOf(token) }, select: { articleId: true, expiresAt: true } });
-  if (!link || link.expiresAt <= now) return null;
-  return workingCopy(link.articleId);
+  return link && link.expiresAt > now ? link.articleId : null;
+}
+
+/** A share link's story, its images addressed with the link's token (the media route lets the token see them). */
+export async function previewByToken(token: string, now = new Date()): Promise<ReaderArticle | null> {
+  const articleId = await previewedArticleId(token, now);
+  const article = articleId ? await workingCopy(articleId) : null;
+  if (!article) return null;
+  const withToken = (src: string) => `${src}?preview=${token}`;
+  const mapFigures = (node: JSONContent): JSONContent =>
+    node.type === "figure"
+      ? { ...node, attrs: { ...node.attrs, src: withToken(String(node.attrs?.src ?? "")) } }
+      : node.content ? { ...node, content: node.content.map(mapFigures) } : node;
+  return {
+    ...article,
+    body: mapFigures(article.body as JSONContent),
+    image: article.image && {
+      ...article.image,
+      src: withToken(article.image.src),
+      srcSet: article.image.srcSet.split(", ").map((entry) => entry.replace(/^(\S+)/, (src) => withToken(src))).join(", "),
+    },
+  };
 }
 
 /** Staff open any story they may see as readers would. */

@@ -18,7 +18,6 @@ export interface SignInAttempt {
 
 export interface Authenticated {
   id: string;
-  sessionVersion: number;
 }
 
 /**
@@ -48,5 +47,5 @@ export async function authenticate(
     throw new AppError("UNAUTHENTICATED", WRONG_CREDENTIALS);
   }
   await clearFailures(db, emailKey(email));
-  return { id: user.id, sessionVersion: user.sessionVersion };
+  return { id: user.id };
 }

@@ -5,19 +5,21 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { safeRedirectPath } from "@/lib/redirects";
 import { authenticate } from "./authenticate";
+import { endSession, sessionLifetimes, startSession } from "./sessions";
 
 declare module "next-auth" {
   interface Session {
     userId: string;
-    sessionVersion: number;
+    /** the secret of this session's row (lib/auth/sessions.ts) */
+    sessionSecret: string | undefined;
   }
   interface User {
-    sessionVersion: number;
+    sessionSecret: string;
   }
 }
 declare module "next-auth/jwt" {
   interface JWT {
-    sessionVersion: number;
+    sessionSecret?: string;
   }
 }
 
@@ -28,17 +30,24 @@ function clientAddress(headers: Record<string, string | string[] | undefined> | 
   return value?.split(",").at(-1)?.trim() || "unknown";
 }
 
+const header = (headers: Record<string, string | string[] | undefined> | undefined, name: string) => {
+  const value = headers?.[name];
+  return (Array.isArray(value) ? value[0] : value) ?? "";
+};
+
 /**
- * next-auth v4 with email + password. The session is a JWT that carries only
- * the user id and the session version; role, disabled flag and version are
- * read from the database on every request (lib/auth/viewer.ts), so a change
- * there counts on the very next request.
+ * next-auth v4 with email + password. The cookie is a JWT that carries only
+ * the user id and the secret of a server-side session row; the row, the
+ * role and the disabled flag are read from the database on every request
+ * (lib/auth/viewer.ts), so signing out or a change there counts on the very
+ * next request.
  */
 export function authOptions(): NextAuthOptions {
   const production = env().NODE_ENV === "production";
   return {
     secret: env().NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    // The cookie lives as long as a session may; the row decides whether it still counts (idle and absolute lifetimes).
+    session: { strategy: "jwt", maxAge: Math.ceil(sessionLifetimes().maxMs / 1000) },
     useSecureCookies: production,
     pages: { signIn: "/login", error: "/login" },
     providers: [
@@ -53,7 +62,8 @@ export function authOptions(): NextAuthOptions {
               password: credentials.password,
               address: clientAddress(request?.headers),
             });
-            return { id: user.id, sessionVersion: user.sessionVersion };
+            const sessionSecret = await startSession(user.id, { userAgent: header(request?.headers, "user-agent"), address: clientAddress(request?.headers) });
+            return { id: user.id, sessionSecret };
           } catch (error) {
             // next-auth hands an Error's message to the sign-in form as `error`.
             if (error instanceof AppError) throw new Error(error.code);
@@ -62,13 +72,19 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    events: {
+      // Signing out ends the session row, so a copy of the cookie kept elsewhere stops working too.
+      async signOut({ token }) {
+        if (token?.sessionSecret) await endSession(token.sessionSecret);
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.sessionVersion = user.sessionVersion;
+        if (user) token.sessionSecret = user.sessionSecret;
         return token;
       },
       session({ session, token }) {
-        return { expires: session.expires, userId: token.sub!, sessionVersion: token.sessionVersion };
+        return { expires: session.expires, userId: token.sub!, sessionSecret: token.sessionSecret };
       },
       redirect({ url, baseUrl }) {
         const target = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url;

@@ -1,10 +1,10 @@
 import { getServerSession } from "next-auth";
 import { connection } from "next/server";
 import { cache } from "react";
-import { db } from "@/lib/db";
 import { unauthenticated } from "@/lib/errors";
 import type { StaffViewer } from "@/lib/policy";
 import { authOptions } from "./options";
+import { sessionUser } from "./sessions";
 
 export interface SignedInViewer extends StaffViewer {
   name: string;
@@ -12,21 +12,21 @@ export interface SignedInViewer extends StaffViewer {
 }
 
 /**
- * The signed-in person, loaded from the database on every request: a
- * disabled account, a changed role or a bumped session version (password or
- * role change) takes effect now, whatever the session token still says.
- * Returns null for readers and for sessions that no longer count.
+ * The signed-in person, loaded from the database on every request with
+ * their session row: an ended or lapsed session, a disabled account or a
+ * changed role takes effect now, whatever the cookie still says. Returns
+ * null for readers and for sessions that no longer count.
  */
 export const getViewer = cache(async (): Promise<SignedInViewer | null> => {
   await connection(); // per request, never prerendered
   const session = await getServerSession(authOptions());
-  if (!session?.userId) return null;
-  return viewerFromSession(session.userId, session.sessionVersion);
+  if (!session?.userId || !session.sessionSecret) return null;
+  return viewerFromSession(session.sessionSecret);
 });
 
-export async function viewerFromSession(userId: string, sessionVersion: number): Promise<SignedInViewer | null> {
-  const user = await db().user.findUnique({ where: { id: userId } });
-  if (!user || user.disabled || user.sessionVersion !== sessionVersion) return null;
+export async function viewerFromSession(sessionSecret: string): Promise<SignedInViewer | null> {
+  const user = await sessionUser(sessionSecret);
+  if (!user || user.disabled) return null;
   return { kind: "staff", id: user.id, role: user.role, name: user.name, email: user.email };
 }
 

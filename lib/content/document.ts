@@ -71,3 +71,9 @@ export function figuresWithoutAlt(document: JSONContent): number {
   if (document.type === "figure") return String(document.attrs?.alt ?? "").trim() ? 0 : 1;
   return (document.content ?? []).reduce((count, child) => count + figuresWithoutAlt(child), 0);
 }
+
+/** The addresses of the photos in the body. */
+export function figureSources(document: JSONContent): string[] {
+  if (document.type === "figure") return [String(document.attrs?.src ?? "")];
+  return (document.content ?? []).flatMap(figureSources);
+}

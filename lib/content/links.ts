@@ -8,7 +8,8 @@
  * in-page anchor, a protocol-relative `//host`, another scheme — cannot be
  * a link: the editor keeps the text and drops the link, the server refuses it.
  */
-const ALLOWED = /^(https?:\/\/[^\s/?#]+|mailto:[^\s]+|tel:[+0-9()\-. ]+$|\/(?!\/))/i;
+// A site path starts with one "/" — not "//" and not "/\" (browsers read both as another host).
+const ALLOWED = /^(https?:\/\/[^\s/?#\\]+|mailto:[^\s]+|tel:[+0-9()\-. ]+$|\/(?![/\\]))/i;
 
 export type LinkVerdict = { ok: true; href: string } | { ok: false; reason: string };
 
@@ -17,7 +18,7 @@ export function normalizeHref(raw: string): LinkVerdict {
   if (/^www\.[^\s]+$/i.test(href)) return { ok: true, href: `https://${href}` };
   if (ALLOWED.test(href)) return { ok: true, href };
   if (href.startsWith("#")) return { ok: false, reason: "an in-page anchor" };
-  if (href.startsWith("//")) return { ok: false, reason: "an address without http(s)" };
+  if (href.startsWith("//") || href.startsWith("/\\")) return { ok: false, reason: "an address without http(s)" };
   return { ok: false, reason: "not a web, email, phone or site link" };
 }
 

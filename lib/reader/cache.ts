@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { revalidateTag } from "next/cache";
+import { z } from "zod";
 import { after } from "next/server";
 import { db, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -69,24 +70,46 @@ export async function expireArticlePages(before: ReaderFacts | null, articleId: 
   await expireReaderPages(tagsAffectedBy(...versions), pathsAffectedBy(...versions));
 }
 
-const signature = (body: string) => createHmac("sha256", env().NEXTAUTH_SECRET ?? "development").update(body).digest("hex");
+const signatureOf = (body: string) => createHmac("sha256", env().NEXTAUTH_SECRET ?? "development").update(body).digest("hex");
 
 /**
  * Outside any request (the scheduler's timer) there is no request scope to
  * expire tags in, so the server asks itself, signed with the app secret.
  */
 export async function expireViaServer(tags: string[], paths: string[]): Promise<void> {
-  const body = JSON.stringify({ tags, paths });
+  const { body, signature } = signedExpiry(tags, paths);
   const response = await fetch(`http://127.0.0.1:${process.env.PORT ?? 3000}/api/internal/revalidate`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", "X-Copydesk-Signature": signature(body) },
+    headers: { "Content-Type": "application/json", "X-Copydesk-Signature": signature },
     body,
   });
   if (!response.ok) throw new Error(`revalidate answered ${response.status}`);
 }
 
-export function verifySignature(body: string, given: string | null): boolean {
-  const expected = Buffer.from(signature(body));
+/** An expiry request, stamped with its time and signed with the app secret. */
+export function signedExpiry(tags: string[], paths: string[], now = Date.now()) {
+  const body = JSON.stringify({ tags, paths, signedAt: now });
+  return { body, signature: signatureOf(body) };
+}
+
+const ExpiryRequest = z
+  .object({ tags: z.array(z.string().min(1).max(256)).max(500), paths: z.array(z.string().startsWith("/").max(512)).max(500), signedAt: z.number().int() })
+  .strict();
+/** A signed request is good this long: a captured one cannot be replayed later. */
+const SIGNATURE_LIFETIME_MS = 30_000;
+
+/** The tags and paths of a request expireViaServer() signed within the last half minute, or null for anything else. */
+export function verifiedExpiry(body: string, given: string | null, now = Date.now()): { tags: string[]; paths: string[] } | null {
+  const expected = Buffer.from(signatureOf(body));
   const actual = Buffer.from(given ?? "");
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  const parsed = ExpiryRequest.safeParse(json);
+  if (!parsed.success || Math.abs(now - parsed.data.signedAt) > SIGNATURE_LIFETIME_MS) return null;
+  return { tags: parsed.data.tags, paths: parsed.data.paths };
 }

@@ -392,8 +392,11 @@ export const correctionsPage = cached(
   () => [CORRECTIONS],
 );
 
-/** Slugs readers must be told are gone (410): archived articles, current and former slugs. */
+/**
+ * Slugs readers must be told are gone (410), current and former: archived
+ * stories that readers once had. One never published was never public: 404.
+ */
 export async function archivedSlugs(): Promise<string[]> {
-  const rows = await db().article.findMany({ where: { status: "ARCHIVED" }, select: { slug: true, oldSlugs: { select: { slug: true } } } });
+  const rows = await db().article.findMany({ where: { status: "ARCHIVED", publishedAt: { not: null } }, select: { slug: true, oldSlugs: { select: { slug: true } } } });
   return rows.flatMap((row) => [row.slug, ...row.oldSlugs.map((old) => old.slug)]);
 }

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { endSessionsOf } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -52,8 +53,8 @@ const SPENT = "This link has expired, was already used or was replaced by a newe
 
 /**
  * Sets the password and spends the link, once (its conditions sit in the
- * UPDATE's WHERE). The session version moves on, so every session the person
- * had ends: whoever held their old password is out.
+ * UPDATE's WHERE). Every session the person had ends: whoever held their
+ * old password is out.
  */
 export async function spendAccountLink(purpose: AccountLinkPurpose, input: unknown, now = new Date()): Promise<{ email: string }> {
   const { token, password } = parseInput(SetPasswordInput, input);
@@ -62,7 +63,8 @@ export async function spendAccountLink(purpose: AccountLinkPurpose, input: unkno
     const { count } = await tx.accountLink.updateMany({ where: working(purpose, token, now), data: { usedAt: now } });
     if (count !== 1) throw new AppError("NOT_FOUND", SPENT);
     const link = await tx.accountLink.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
-    const user = await tx.user.update({ where: { id: link.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    const user = await tx.user.update({ where: { id: link.userId }, data: { passwordHash } });
+    await endSessionsOf(tx, user.id);
     return { email: user.email };
   });
 }

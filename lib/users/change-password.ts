@@ -1,3 +1,4 @@
+import { endSessionsOf } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { AppError, unauthenticated } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
@@ -7,8 +8,8 @@ import { ChangePasswordInput } from "./schemas";
 
 /**
  * A person changes their own password. Every session they have — this one
- * included — stops counting (the session version moves on), so a stolen
- * session dies with the old password; they sign in again with the new one.
+ * included — ends, so a stolen session dies with the old password; they
+ * sign in again with the new one.
  */
 export async function changePassword(viewer: Viewer, input: unknown): Promise<void> {
   if (viewer.kind !== "staff") throw unauthenticated();
@@ -18,9 +19,10 @@ export async function changePassword(viewer: Viewer, input: unknown): Promise<vo
     throw new AppError("VALIDATION", "The current password is not right.", { field: "currentPassword" });
   }
   const passwordHash = await hashPassword(newPassword);
-  const { count } = await db().user.updateMany({
-    where: { id: user.id, sessionVersion: user.sessionVersion },
-    data: { passwordHash, sessionVersion: { increment: 1 } },
+  await db().$transaction(async (tx) => {
+    // Compare-and-set on the hash checked above: two changes at once cannot both win.
+    const { count } = await tx.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
+    if (count !== 1) throw new AppError("CONFLICT", "Your account changed meanwhile; sign in again and retry.");
+    await endSessionsOf(tx, user.id);
   });
-  if (count !== 1) throw new AppError("CONFLICT", "Your account changed meanwhile; sign in again and retry.");
 }

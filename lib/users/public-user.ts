@@ -1,6 +1,6 @@
 import type { User } from "@/lib/generated/prisma/client";
 
-/** What the user pages and API show of a user: never the hash, never the session version. */
+/** What the user pages and API show of a user: never the hash. */
 export interface PublicUser {
   id: string;
   name: string;

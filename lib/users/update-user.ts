@@ -1,3 +1,4 @@
+import { endSessionsOf } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -27,10 +28,8 @@ export async function updateUser(viewer: Viewer, userId: string, input: unknown)
       throw new AppError("CONFLICT", "This is the last active admin; make someone else an admin first.");
     }
     const disabling = change.disabled === true && !user.disabled;
-    const updated = await tx.user.update({
-      where: { id: user.id },
-      data: { ...change, ...(disabling && { sessionVersion: { increment: 1 } }) },
-    });
+    const updated = await tx.user.update({ where: { id: user.id }, data: change });
+    if (disabling) await endSessionsOf(tx, user.id);
     return toPublicUser(updated);
   });
 }

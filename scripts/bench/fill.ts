@@ -69,11 +69,14 @@ export async function fillNewsroom(databaseUrl: string, count: number): Promise<
     );
     await client.query(
       `WITH tags AS (SELECT array_agg(id ORDER BY slug) AS ids, array_agg(slug ORDER BY slug) AS slugs FROM "Tag")
-       INSERT INTO "Revision" (id, "articleId", "authorId", version, headline, standfirst, body, slug, "sectionId", "heroImageId", "heroAlt", "heroCaption", "heroCredit", "tagSlugs", "createdAt")
+       INSERT INTO "Revision" (id, "articleId", "authorId", version, headline, standfirst, body, slug, "sectionId", "heroImageId", "heroAlt", "heroCaption", "heroCredit", "mediaIds", "tagSlugs", "createdAt")
        SELECT 'rev-' || a.id, a.id, a."authorId", 1, a.headline, a.standfirst, a.body, a.slug, a."sectionId", a."heroImageId",
               'A street scene', 'The scene on Tuesday.', 'Copydesk',
+              -- the hero and the body's one figure (the first stored image)
+              ARRAY(SELECT DISTINCT unnest(ARRAY[a."heroImageId", $1::text]) ORDER BY 1),
               ARRAY[tags.slugs[1 + (substring(a.id from 6)::int) % array_length(tags.slugs, 1)]], a."createdAt"
          FROM "Article" a, tags WHERE a.id LIKE 'bench%'`,
+      [media.rows[0]!.id],
     );
     await client.query(
       `UPDATE "Article" a SET "heroAlt" = 'A street scene', "heroCaption" = 'The scene on Tuesday.', "heroCredit" = 'Copydesk',

@@ -4,7 +4,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { freePort } from "../lib/embedded-postgres";
 import { bin, ROOT, runInherited, stopChild } from "../lib/processes";
-import { productionEnv, seededDatabase } from "../lib/seeded-app";
+import { forgetCachedReads, productionEnv, seededDatabase } from "../lib/seeded-app";
 import { startTestServer } from "../lib/test-postgres";
 import { fillNewsroom } from "./fill";
 import { load, LOAD_TOOL, percentiles, type LoadResult } from "./load";
@@ -39,6 +39,7 @@ try {
   cleanups.push(() => server.stop());
   const uploads = path.join(work, "uploads");
   const databaseUrl = await seededDatabase(server, `copydesk_bench_${Date.now()}`, uploads);
+  await forgetCachedReads();
   const fill = await fillNewsroom(databaseUrl, ARTICLES);
   log(`filled ${fill.articles} articles in ${fill.seconds.toFixed(1)} s`);
 

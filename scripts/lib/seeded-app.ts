@@ -1,8 +1,11 @@
 import { randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
+import path from "node:path";
 import { createDb } from "@/lib/db";
 import { localStorage } from "@/lib/storage";
 import { seed } from "@/prisma/seed";
 import { migrate } from "./migrate";
+import { ROOT } from "./processes";
 import { createDatabase } from "./postgres-admin";
 import type { TestServer } from "./test-postgres";
 
@@ -18,6 +21,15 @@ export async function seededDatabase(server: TestServer, name: string, uploads: 
     await db.$disconnect();
   }
   return databaseUrl;
+}
+
+/**
+ * Next keeps cached reads (unstable_cache) in .next/cache/fetch-cache across
+ * builds and restarts; a server about to start on a new database must not
+ * serve another database's stories from it.
+ */
+export async function forgetCachedReads(): Promise<void> {
+  await rm(path.join(ROOT, ".next", "cache", "fetch-cache"), { recursive: true, force: true });
 }
 
 /** The environment of a production server on `port` over that database, with a one-off secret. */

@@ -17,6 +17,7 @@ describe("normalizeHref(): links as people type and paste them", () => {
   it.each([
     ["#cite_note-3", "an in-page anchor"],
     ["//cdn.example/x.js", "an address without http(s)"],
+    ["/\\evil.example/login", "an address without http(s)"],
     ["javascript:alert(1)", "not a web, email, phone or site link"],
     ["data:text/html,<b>x</b>", "not a web, email, phone or site link"],
     ["tel:call-me-maybe", "not a web, email, phone or site link"],

@@ -1,29 +1,32 @@
-import { mediaStorage, assertSafeKey } from "@/lib/storage";
+import type { NextRequest } from "next/server";
+import { imageAccess } from "@/lib/articles/media-access";
+import { getViewer } from "@/lib/auth/viewer";
+import { assertSafeKey, mediaStorage } from "@/lib/storage";
 
-const CONTENT_TYPES: Record<string, string> = {
-  webp: "image/webp",
-  jpeg: "image/jpeg",
-  png: "image/png",
-  avif: "image/avif",
-  gif: "image/gif",
-};
+const NOT_FOUND = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "public, max-age=60", "X-Content-Type-Options": "nosniff" } });
 
-/** Stored images. Keys name their content (a hash), so a response never changes and caches forever. */
-export async function GET(_request: Request, { params }: { params: Promise<{ key: string[] }> }) {
+/**
+ * Stored images, as lib/articles/media-access.ts allows: those of live
+ * stories to everyone (cacheable), the rest only to staff and share-link
+ * holders (`?preview=<token>`), never stored by a cache.
+ */
+export async function GET(request: NextRequest, { params }: { params: Promise<{ key: string[] }> }) {
   const key = (await params).key.join("/");
-  const contentType = CONTENT_TYPES[key.slice(key.lastIndexOf(".") + 1)];
   try {
     assertSafeKey(key);
   } catch {
-    return new Response("Not found", { status: 404 });
+    return NOT_FOUND();
   }
-  const bytes = contentType ? await mediaStorage().get(key) : null;
-  if (!bytes) return new Response("Not found", { status: 404 });
+  const access = await imageAccess(key, { viewer: await getViewer(), previewToken: request.nextUrl.searchParams.get("preview") });
+  const bytes = access ? await mediaStorage().get(key) : null;
+  if (!bytes) return NOT_FOUND();
   return new Response(new Uint8Array(bytes), {
     headers: {
-      "Content-Type": contentType!,
-      "Cache-Control": "public, max-age=31536000, immutable",
+      "Content-Type": "image/webp",
+      // Public images may be withdrawn with their story: browsers keep them minutes, not a year.
+      "Cache-Control": access === "public" ? "public, max-age=300" : "private, no-store",
       "X-Content-Type-Options": "nosniff",
+      ...(access === "private" && { "X-Robots-Tag": "noindex" }),
     },
   });
 }

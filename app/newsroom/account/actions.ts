@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { actionResult } from "@/lib/action-result";
+import { endAllSessions } from "@/lib/auth/sessions";
 import { requireViewer } from "@/lib/auth/viewer";
 import { changePassword } from "@/lib/users";
 
@@ -15,4 +16,11 @@ export async function changePasswordAction(_previous: unknown, form: FormData) {
   // Every session ended with the old password, this one included.
   if (result.ok && result.value === "changed") redirect("/login?notice=password-changed");
   return result;
+}
+
+/** "Sign out everywhere": every session of mine ends, this one included. */
+export async function signOutEverywhereAction() {
+  const viewer = await requireViewer();
+  await endAllSessions(viewer, viewer.id);
+  redirect("/login?notice=signed-out-everywhere");
 }

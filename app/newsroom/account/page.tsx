@@ -1,10 +1,14 @@
 import { pageViewer } from "@/lib/auth/page-viewer";
+import { listSessions } from "@/lib/auth/sessions";
+import { formatDateTime } from "@/lib/format";
+import { signOutEverywhereAction } from "./actions";
 import { PasswordForm } from "./password-form";
 
 export const metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const viewer = await pageViewer();
+  const sessions = await listSessions(viewer, viewer.id);
   return (
     <>
       <h1 className="font-serif text-3xl font-bold">Account</h1>
@@ -15,6 +19,21 @@ export default async function AccountPage() {
         <h2 id="password" className="text-lg font-bold">Change password</h2>
         <p className="mt-1 text-sm text-muted">At least 10 characters. You will be signed out everywhere and sign in again.</p>
         <PasswordForm />
+      </section>
+      <section aria-labelledby="sessions" className="mt-6 rounded border border-rule bg-paper p-5">
+        <h2 id="sessions" className="text-lg font-bold">Where you are signed in</h2>
+        <ul className="mt-2 space-y-1 text-sm">
+          {sessions.map((session, index) => (
+            <li key={index}>
+              {session.userAgent || "Unknown browser"} · {session.address || "unknown address"} · since {formatDateTime(session.startedAt)}, last seen {formatDateTime(session.lastSeenAt)}
+            </li>
+          ))}
+        </ul>
+        <form action={signOutEverywhereAction} className="mt-3">
+          <button type="submit" className="rounded border border-rule px-3 py-1.5 text-sm hover:bg-white">
+            Sign out everywhere
+          </button>
+        </form>
       </section>
     </>
   );

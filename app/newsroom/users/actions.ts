@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { actionResult } from "@/lib/action-result";
+import { endAllSessions } from "@/lib/auth/sessions";
 import { requireViewer } from "@/lib/auth/viewer";
 import { createUser, issuePasswordReset, reissueInvitation, updateUser } from "@/lib/users";
 
@@ -45,5 +46,13 @@ export async function sendAccountLinkAction(_previous: unknown, form: FormData) 
     const userId = field(form, "userId") ?? "";
     const link = field(form, "purpose") === "reset" ? await issuePasswordReset(viewer, userId) : await reissueInvitation(viewer, userId);
     return { url: link.url, emailed: link.emailed, name: link.name, expiresAt: link.expiresAt.toISOString() };
+  });
+}
+
+export async function endSessionsAction(_previous: unknown, form: FormData) {
+  return actionResult(async () => {
+    const ended = await endAllSessions(await requireViewer(), field(form, "userId") ?? "");
+    revalidatePath("/newsroom/users");
+    return ended === 1 ? "1 session ended." : `${ended} sessions ended.`;
   });
 }

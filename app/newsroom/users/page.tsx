@@ -2,7 +2,7 @@ import { forbidden } from "next/navigation";
 import { pageViewer } from "@/lib/auth/page-viewer";
 import { mayManageUsers } from "@/lib/policy";
 import { listUsers } from "@/lib/users";
-import { AccountLinkForm, CreateUserForm, DisableForm, RoleForm } from "./user-forms";
+import { AccountLinkForm, CreateUserForm, DisableForm, EndSessionsForm, RoleForm } from "./user-forms";
 
 export const metadata = { title: "Users" };
 
@@ -24,6 +24,7 @@ export default async function UsersPage() {
             <th className="p-3">Email</th>
             <th className="p-3">Role</th>
             <th className="p-3">Status</th>
+            <th className="p-3">Sessions</th>
           </tr>
         </thead>
         <tbody>
@@ -38,6 +39,9 @@ export default async function UsersPage() {
                 <p className="mb-1">{user.disabled ? "Disabled" : user.activated ? "Active" : "Invited"}</p>
                 <DisableForm userId={user.id} name={user.name} disabled={user.disabled} />
                 {!user.disabled && <AccountLinkForm userId={user.id} name={user.name} activated={user.activated} />}
+              </td>
+              <td className="p-3">
+                <EndSessionsForm userId={user.id} name={user.name} activeSessions={user.activeSessions} lastSeenAt={user.lastSeenAt?.toISOString() ?? null} />
               </td>
             </tr>
           ))}

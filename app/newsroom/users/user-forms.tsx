@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { formatDateTime } from "@/lib/format";
-import { changeRoleAction, createUserAction, sendAccountLinkAction, setDisabledAction } from "./actions";
+import { changeRoleAction, createUserAction, endSessionsAction, sendAccountLinkAction, setDisabledAction } from "./actions";
 
 const ROLES = [
   ["REPORTER", "Reporter"],
@@ -114,6 +114,26 @@ export function AccountLinkForm({ userId, name, activated }: { userId: string; n
           <p className="mt-1 font-mono break-all" data-testid="account-link-url">{state.value.url}</p>
         </div>
       )}
+    </form>
+  );
+}
+
+/** An admin ends every session of a person (a lost laptop, someone leaving). */
+export function EndSessionsForm({ userId, name, activeSessions, lastSeenAt }: { userId: string; name: string; activeSessions: number; lastSeenAt: string | null }) {
+  const [state, action, pending] = useActionState(endSessionsAction, null);
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="userId" value={userId} />
+      <span>
+        {activeSessions === 0 ? "Not signed in" : `Signed in on ${activeSessions} ${activeSessions === 1 ? "device" : "devices"}`}
+        {lastSeenAt && `, last seen ${formatDateTime(new Date(lastSeenAt))}`}
+      </span>
+      {activeSessions > 0 && (
+        <button type="submit" disabled={pending} aria-label={`End ${name}'s sessions`} className="rounded border border-rule px-2 py-1 hover:bg-white">
+          End sessions
+        </button>
+      )}
+      <Feedback state={state} />
     </form>
   );
 }

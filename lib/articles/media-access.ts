@@ -1,0 +1,31 @@
+import { db } from "@/lib/db";
+import { imageFolder, isServedVariant } from "@/lib/media";
+import type { Viewer } from "@/lib/policy";
+import { mediaIdsOf } from "./content";
+import { previewedArticleId } from "./previews";
+
+/**
+ * Who may see a stored image. Only the WebP variants are ever served (they
+ * carry no metadata); the original upload never is. An image a live story
+ * shows is public; any other is for staff, and for the holder of a share
+ * link of a story whose working copy shows it. Everyone else gets a 404, as
+ * if it did not exist.
+ */
+export type ImageAccess = "public" | "private";
+
+export async function imageAccess(key: string, who: { viewer: Viewer | null; previewToken: string | null }): Promise<ImageAccess | null> {
+  if (!isServedVariant(key)) return null;
+  const media = await db().media.findFirst({ where: { storageKey: { startsWith: imageFolder(key)! } }, select: { id: true } });
+  if (!media) return null;
+  const [{ live }] = await db().$queryRaw<[{ live: boolean }]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "Revision" r JOIN "Article" a ON a."liveRevisionId" = r."id"
+      WHERE r."mediaIds" @> ARRAY[${media.id}]::text[]
+    ) AS "live"`;
+  if (live) return "public";
+  if (who.viewer?.kind === "staff") return "private";
+  const articleId = who.previewToken ? await previewedArticleId(who.previewToken) : null;
+  if (!articleId) return null;
+  const article = await db().article.findUniqueOrThrow({ where: { id: articleId }, select: { heroImageId: true, body: true } });
+  return (await mediaIdsOf(db(), article.heroImageId, article.body)).includes(media.id) ? "private" : null;
+}
