@@ -5,10 +5,13 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormAlert, TextField } from "@/components/form-fields";
 
-const MESSAGES: Record<string, string> = {
-  RATE_LIMITED: "Too many failed sign-ins. Wait a minute, then try again.",
-};
 const WRONG = "Wrong email or password.";
+
+/** next-auth hands over the refusal's code; "RATE_LIMITED:42" means: wait 42 seconds. */
+function refusalMessage(error: string | undefined): string {
+  const wait = /^RATE_LIMITED:(\d+)$/.exec(error ?? "")?.[1];
+  return wait ? `Too many failed sign-ins. Try again in ${wait} seconds.` : WRONG;
+}
 
 /**
  * Email and password through next-auth. On the sign-in page it goes on to
@@ -36,7 +39,7 @@ export function SignInForm({ destination, notice, onSignedIn }: { destination?: 
       router.replace(destination ?? "/newsroom");
       router.refresh();
     } else {
-      setError(MESSAGES[result?.error ?? ""] ?? WRONG);
+      setError(refusalMessage(result?.error ?? undefined));
     }
   }
 

@@ -167,7 +167,21 @@ test.describe("sessions follow the database", () => {
       await expectSignInRefused(page, person.email, `wrong-${i}`);
       await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
     }
-    await expectSignInRefused(page, person.email, person.password, "Too many failed sign-ins. Wait a minute, then try again.");
+    await expectSignInRefused(page, person.email, person.password, /^Too many failed sign-ins\. Try again in \d+ seconds\.$/);
     await expect(page).toHaveURL(/\/login$/);
+
+    // The endpoint itself says so: 429 with Retry-After — asked from the same browser (the same address),
+    // with a made-up X-Forwarded-For that changes nothing without a trusted proxy.
+    const refused = await page.evaluate(async (email) => {
+      const { csrfToken } = await (await fetch("/api/auth/csrf")).json();
+      const response = await fetch("/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "192.0.2.200" },
+        body: new URLSearchParams({ email, password: "wrong again", csrfToken, json: "true" }),
+      });
+      return { status: response.status, retryAfter: response.headers.get("retry-after") };
+    }, person.email);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.retryAfter)).toBeGreaterThan(0);
   });
 });

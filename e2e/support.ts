@@ -12,7 +12,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 /** A sign-in the form refuses, with the message it shows. */
-export async function expectSignInRefused(page: Page, email: string, password: string, message = "Wrong email or password.") {
+export async function expectSignInRefused(page: Page, email: string, password: string, message: string | RegExp = "Wrong email or password.") {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

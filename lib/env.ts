@@ -22,6 +22,10 @@ const EnvSchema = z.object({
   NEWSROOM_CONTACT_EMAIL: z.email().default("newsroom@example.com"),
   READER_REFRESH_URL: z.url().optional(),
   UPLOADS_DIR: z.string().min(1).default("storage/uploads"),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((list) => list.split(",").map((address) => address.trim()).filter(Boolean)),
   SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(7),
   SEED_PASSWORD: z.string().min(8, "must be at least 8 characters").default("copydesk-demo"),

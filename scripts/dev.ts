@@ -9,7 +9,7 @@ import { USERS } from "@/prisma/seed-data";
 import { claimDevLock, DATA_DIR, releaseDevLock, startDevCluster, updateDevLock } from "./lib/database";
 import type { EmbeddedPostgres } from "./lib/embedded-postgres";
 import { migrate } from "./lib/migrate";
-import { bin, runInherited, stopChild } from "./lib/processes";
+import { bin, nextServerEnv, runInherited, stopChild } from "./lib/processes";
 
 /**
  * `npm run dev`: the whole app on one command. Without DATABASE_URL it runs
@@ -78,12 +78,16 @@ try {
     await db.$disconnect();
   }
 
-  const next = runInherited(bin("next"), ["dev", "--port", String(port)], {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    NEXTAUTH_SECRET: config.NEXTAUTH_SECRET ?? devSecret(),
-    NEXTAUTH_URL: config.NEXTAUTH_URL ?? appUrl,
-  });
+  const next = runInherited(
+    bin("next"),
+    ["dev", "--port", String(port)],
+    nextServerEnv({
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: config.NEXTAUTH_SECRET ?? devSecret(),
+      NEXTAUTH_URL: config.NEXTAUTH_URL ?? appUrl,
+    }),
+  );
   const stopNext = () => stopChild(next.child, next.exited);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => void shutdown(0, stopNext));

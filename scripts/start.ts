@@ -1,6 +1,6 @@
 import { EnvError, parseEnv, requireDatabaseUrl } from "@/lib/env";
 import { migrate } from "./lib/migrate";
-import { bin, runInherited, stopChild } from "./lib/processes";
+import { bin, nextServerEnv, runInherited, stopChild } from "./lib/processes";
 
 /**
  * `npm start`: production. Checks the configuration first — no DATABASE_URL
@@ -25,7 +25,7 @@ try {
   process.exit(1);
 }
 
-const next = runInherited(bin("next"), ["start", ...process.argv.slice(2)]);
+const next = runInherited(bin("next"), ["start", ...process.argv.slice(2)], nextServerEnv());
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => void stopChild(next.child, next.exited).then(() => process.exit(0)));
 }

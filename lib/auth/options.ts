@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { safeRedirectPath } from "@/lib/redirects";
 import { authenticate } from "./authenticate";
+import { clientAddress } from "./client-address";
 import { endSession, sessionLifetimes, startSession } from "./sessions";
 
 declare module "next-auth" {
@@ -23,16 +24,9 @@ declare module "next-auth/jwt" {
   }
 }
 
-/** The client's address: the nearest hop our own proxy (or Next) recorded. */
-function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const value = Array.isArray(forwarded) ? forwarded.join(",") : forwarded;
-  return value?.split(",").at(-1)?.trim() || "unknown";
-}
-
-const header = (headers: Record<string, string | string[] | undefined> | undefined, name: string) => {
+const header = (headers: Record<string, string | string[] | undefined> | undefined) => (name: string) => {
   const value = headers?.[name];
-  return (Array.isArray(value) ? value[0] : value) ?? "";
+  return (Array.isArray(value) ? value.join(",") : value) ?? null;
 };
 
 /**
@@ -56,17 +50,15 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, request) {
           if (!credentials?.email || !credentials.password) return null;
+          const headers = header(request?.headers);
+          const address = clientAddress(headers);
           try {
-            const user = await authenticate(db(), {
-              email: credentials.email,
-              password: credentials.password,
-              address: clientAddress(request?.headers),
-            });
-            const sessionSecret = await startSession(user.id, { userAgent: header(request?.headers, "user-agent"), address: clientAddress(request?.headers) });
+            const user = await authenticate(db(), { email: credentials.email, password: credentials.password, address });
+            const sessionSecret = await startSession(user.id, { userAgent: headers("user-agent") ?? "", address });
             return { id: user.id, sessionSecret };
           } catch (error) {
-            // next-auth hands an Error's message to the sign-in form as `error`.
-            if (error instanceof AppError) throw new Error(error.code);
+            // next-auth hands an Error's message to the sign-in form as `error` ("RATE_LIMITED:42": wait 42 s).
+            if (error instanceof AppError) throw new Error(error.code === "RATE_LIMITED" ? `${error.code}:${String(error.details?.retryAfter)}` : error.code);
             throw error;
           }
         },

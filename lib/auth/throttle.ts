@@ -1,60 +1,76 @@
 import type { Db } from "@/lib/db";
 
 /**
- * Failed sign-ins are counted per email and per client address in
- * PostgreSQL, so every app instance sees the same counts and a restart
- * forgets nothing. Within one window the answer slows down after a few
- * failures; at the limit the key is refused — even with the right
- * password — until the lock expires.
+ * Password guesses are counted in PostgreSQL, so every app instance sees the
+ * same counts and a restart forgets nothing. Three counters, each with its
+ * own window and limit:
+ * - `pair`: one account from one address — the one a guesser hits first;
+ * - `address`: one address trying many accounts;
+ * - `account`: one account from anywhere, a much higher ceiling, so someone
+ *   elsewhere cannot lock a reporter out with ten wrong passwords, while a
+ *   spread-out attack still meets a limit.
+ * Every attempt is counted before the password is looked at, in the same
+ * statement that says whether it may go on (so fifty parallel guesses count
+ * fifty); a right password then takes its count back.
  */
-export const THROTTLE = {
-  windowMs: 60_000,
-  lockMs: 60_000,
-  emailLimit: 10,
-  addressLimit: 50,
-  slowAfter: 3,
-  delayStepMs: 250,
-  maxDelayMs: 2_000,
+export const LIMITS = {
+  pair: { windowMs: 60_000, limit: 10, lockMs: 60_000 },
+  address: { windowMs: 60_000, limit: 50, lockMs: 60_000 },
+  account: { windowMs: 15 * 60_000, limit: 200, lockMs: 15 * 60_000 },
 } as const;
+export const SLOWING = { after: 3, stepMs: 250, maxMs: 2_000 } as const;
 
-export const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
-export const addressKey = (address: string) => `ip:${address}`;
-
-const limitFor = (key: string) => (key.startsWith("email:") ? THROTTLE.emailLimit : THROTTLE.addressLimit);
-
-/** The latest moment any of the keys stays locked, or null when none is. */
-export async function lockedUntil(db: Db, keys: string[], now: Date): Promise<Date | null> {
-  const rows = await db.authThrottle.findMany({ where: { key: { in: keys }, lockedUntil: { gt: now } } });
-  const times = rows.map((row) => row.lockedUntil!.getTime());
-  return times.length > 0 ? new Date(Math.max(...times)) : null;
+type Counter = keyof typeof LIMITS;
+export interface ThrottleKey {
+  key: string;
+  counter: Counter;
 }
 
-/** Counts one failure on each key in a single statement per key (safe under concurrency); returns the highest count. */
-export async function recordFailure(db: Db, keys: string[], now: Date): Promise<number> {
-  const windowStart = new Date(now.getTime() - THROTTLE.windowMs);
-  let highest = 0;
-  for (const key of keys) {
-    const lockUntil = new Date(now.getTime() + THROTTLE.lockMs);
-    const [row] = await db.$queryRaw<{ failures: number }[]>`
+export function throttleKeys(email: string, address: string): ThrottleKey[] {
+  const account = email.trim().toLowerCase();
+  return [
+    { key: `pair:${account}|${address}`, counter: "pair" },
+    { key: `ip:${address}`, counter: "address" },
+    { key: `account:${account}`, counter: "account" },
+  ];
+}
+
+export type AttemptVerdict = { allowed: true; pairCount: number } | { allowed: false; retryAfterSeconds: number };
+
+/** Counts one attempt on every key and says whether it may be checked at all; a key over its limit locks for its lock time. */
+export async function countAttempt(db: Db, keys: ThrottleKey[], now: Date): Promise<AttemptVerdict> {
+  let lockedUntil = 0;
+  let pairCount = 0;
+  for (const { key, counter } of keys) {
+    const { windowMs, limit, lockMs } = LIMITS[counter];
+    const windowStart = new Date(now.getTime() - windowMs);
+    const [row] = await db.$queryRaw<{ failures: number; lockedUntil: Date | null }[]>`
       INSERT INTO "AuthThrottle" ("key", "failures", "windowStart", "lockedUntil")
       VALUES (${key}, 1, ${now}, NULL)
       ON CONFLICT ("key") DO UPDATE SET
         "failures"    = CASE WHEN "AuthThrottle"."windowStart" <= ${windowStart} THEN 1 ELSE "AuthThrottle"."failures" + 1 END,
         "windowStart" = CASE WHEN "AuthThrottle"."windowStart" <= ${windowStart} THEN ${now} ELSE "AuthThrottle"."windowStart" END,
         "lockedUntil" = CASE
-          WHEN "AuthThrottle"."windowStart" > ${windowStart} AND "AuthThrottle"."failures" + 1 >= ${limitFor(key)}
-          THEN ${lockUntil} ELSE "AuthThrottle"."lockedUntil" END
-      RETURNING "failures"`;
-    highest = Math.max(highest, row?.failures ?? 0);
+          WHEN "AuthThrottle"."windowStart" > ${windowStart} AND "AuthThrottle"."failures" + 1 > ${limit}
+           AND ("AuthThrottle"."lockedUntil" IS NULL OR "AuthThrottle"."lockedUntil" <= ${now})
+          THEN ${new Date(now.getTime() + lockMs)} ELSE "AuthThrottle"."lockedUntil" END
+      RETURNING "failures", "lockedUntil"`;
+    if (row?.lockedUntil && row.lockedUntil > now) lockedUntil = Math.max(lockedUntil, row.lockedUntil.getTime());
+    if (counter === "pair") pairCount = row?.failures ?? 0;
   }
-  return highest;
+  if (lockedUntil > 0) return { allowed: false, retryAfterSeconds: Math.ceil((lockedUntil - now.getTime()) / 1000) };
+  return { allowed: true, pairCount };
 }
 
-export async function clearFailures(db: Db, key: string): Promise<void> {
-  await db.authThrottle.deleteMany({ where: { key } });
+/** A right password takes its attempt back: the pair starts afresh, the wider counters lose one. */
+export async function forgiveAttempt(db: Db, keys: ThrottleKey[]): Promise<void> {
+  for (const { key, counter } of keys) {
+    if (counter === "pair") await db.authThrottle.deleteMany({ where: { key } });
+    else await db.authThrottle.updateMany({ where: { key, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
+  }
 }
 
-/** How long to hold a failed answer: nothing at first, then a growing pause. */
-export function failureDelayMs(failures: number): number {
-  return Math.min(THROTTLE.maxDelayMs, Math.max(0, failures - THROTTLE.slowAfter) * THROTTLE.delayStepMs);
+/** How long to hold a wrong answer: nothing at first, then a growing pause. */
+export function failureDelayMs(pairCount: number): number {
+  return Math.min(SLOWING.maxMs, Math.max(0, pairCount - SLOWING.after) * SLOWING.stepMs);
 }

@@ -1,7 +1,8 @@
+import { checkPassword } from "@/lib/auth/authenticate";
 import { endSessionsOf } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { AppError, unauthenticated } from "@/lib/errors";
-import { hashPassword, verifyPassword } from "@/lib/passwords";
+import { hashPassword } from "@/lib/passwords";
 import type { Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { ChangePasswordInput } from "./schemas";
@@ -11,13 +12,13 @@ import { ChangePasswordInput } from "./schemas";
  * included — ends, so a stolen session dies with the old password; they
  * sign in again with the new one.
  */
-export async function changePassword(viewer: Viewer, input: unknown): Promise<void> {
+export async function changePassword(viewer: Viewer, input: unknown, address: string): Promise<void> {
   if (viewer.kind !== "staff") throw unauthenticated();
   const { currentPassword, newPassword } = parseInput(ChangePasswordInput, input);
-  const user = await db().user.findUniqueOrThrow({ where: { id: viewer.id } });
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw new AppError("VALIDATION", "The current password is not right.", { field: "currentPassword" });
-  }
+  const me = await db().user.findUniqueOrThrow({ where: { id: viewer.id } });
+  // Under the same limits as signing in: a stolen session must not become a way to guess the password.
+  const user = await checkPassword(db(), { email: me.email, password: currentPassword, address });
+  if (!user?.passwordHash) throw new AppError("VALIDATION", "The current password is not right.", { field: "currentPassword" });
   const passwordHash = await hashPassword(newPassword);
   await db().$transaction(async (tx) => {
     // Compare-and-set on the hash checked above: two changes at once cannot both win.

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { freePort } from "../lib/embedded-postgres";
-import { bin, ROOT, runInherited, stopChild } from "../lib/processes";
+import { bin, nextServerEnv, ROOT, runInherited, stopChild } from "../lib/processes";
 import { forgetCachedReads, productionEnv, seededDatabase } from "../lib/seeded-app";
 import { startTestServer } from "../lib/test-postgres";
 import { fillNewsroom } from "./fill";
@@ -55,7 +55,7 @@ try {
   const app = runInherited(
     bin("next"),
     ["start", "--port", String(appPort)],
-    productionEnv(databaseUrl, appPort, uploads, NGINX ? { READER_REFRESH_URL: `http://127.0.0.1:${refreshPort}` } : {}),
+    nextServerEnv(productionEnv(databaseUrl, appPort, uploads, NGINX ? { READER_REFRESH_URL: `http://127.0.0.1:${refreshPort}` } : {})),
   );
   cleanups.push(() => stopChild(app.child, app.exited));
   const direct = `http://127.0.0.1:${appPort}`;

@@ -1,10 +1,20 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
 
 /** Spawns a child that shares our terminal; resolves with its exit code. */
+/**
+ * The environment for a Next server process: preloads scripts/peer-address.mjs,
+ * which tells the app each connection's real peer (lib/auth/client-address.ts).
+ */
+export function nextServerEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const preload = `--import=${pathToFileURL(path.join(ROOT, "scripts", "peer-address.mjs")).href}`;
+  return { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, preload].filter(Boolean).join(" ") };
+}
+
 export function runInherited(
   command: string,
   args: string[],

@@ -187,11 +187,11 @@ describe("changing one's own password", () => {
     const user = await makeUser(database.db, "REPORTER");
     const me = asViewer(user);
     const session = await signedIn(user.id);
-    expect(await codeOf(changePassword(me, { currentPassword: "not it", newPassword: "a fresh long password" }))).toBe("VALIDATION");
-    expect(await codeOf(changePassword(me, { currentPassword: TEST_PASSWORD, newPassword: "short" }))).toBe("VALIDATION");
+    expect(await codeOf(changePassword(me, { currentPassword: "not it", newPassword: "a fresh long password" }, "203.0.113.9"))).toBe("VALIDATION");
+    expect(await codeOf(changePassword(me, { currentPassword: TEST_PASSWORD, newPassword: "short" }, "203.0.113.9"))).toBe("VALIDATION");
     expect(await database.db.user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(user);
 
-    await changePassword(me, { currentPassword: TEST_PASSWORD, newPassword: "a fresh long password" });
+    await changePassword(me, { currentPassword: TEST_PASSWORD, newPassword: "a fresh long password" }, "203.0.113.9");
     const after = await database.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(after.passwordHash!, "a fresh long password")).toBe(true);
     expect(await viewerFromSession(session)).toBeNull();

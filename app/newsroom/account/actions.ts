@@ -1,7 +1,9 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { actionResult } from "@/lib/action-result";
+import { clientAddress } from "@/lib/auth/client-address";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { requireViewer } from "@/lib/auth/viewer";
 import { changePassword } from "@/lib/users";
@@ -10,7 +12,8 @@ export async function changePasswordAction(_previous: unknown, form: FormData) {
   const result = await actionResult(async () => {
     const newPassword = form.get("newPassword");
     if (newPassword !== form.get("confirmPassword")) return "mismatch" as const;
-    await changePassword(await requireViewer(), { currentPassword: form.get("currentPassword"), newPassword });
+    const request = await headers();
+    await changePassword(await requireViewer(), { currentPassword: form.get("currentPassword"), newPassword }, clientAddress((name) => request.get(name)));
     return "changed" as const;
   });
   // Every session ended with the old password, this one included.
