@@ -12,6 +12,8 @@ export const STATUS = {
   VALIDATION: 400,
   TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  /** something we depend on (storage, the database) refused: nothing was recorded, trying later may work */
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof STATUS;

@@ -74,6 +74,8 @@ if (built) {
   }));
   // The benchmark harness, once through on a tiny newsroom, so it cannot rot. No speed is asserted.
   await check("bench smoke", process.execPath, ["--import", "tsx", "scripts/bench/index.ts"], { ...process.env, BENCH_SMOKE: "1" });
+  // The production build while PostgreSQL restarts, the app is killed and uploads cannot be written: nothing acknowledged may be lost.
+  await check("faults", process.execPath, ["--import", "tsx", "scripts/faults.ts"]);
 } else {
   tallies.push({ step: "playwright", passed: 0, failed: 1, skipped: 0 });
 }

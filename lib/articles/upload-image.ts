@@ -16,7 +16,9 @@ export async function uploadImage(viewer: Viewer, bytes: Buffer) {
     stored = await storeImage(mediaStorage(), bytes);
   } catch (error) {
     if (error instanceof ImageRejected) throw new AppError("VALIDATION", `file: ${error.message}`, { field: "file" });
-    throw error;
+    // The folder is full, read-only or gone: say so, record nothing (the database row is only written after this).
+    console.error("[media] could not store an upload:", error instanceof Error ? error.message : error);
+    throw new AppError("UNAVAILABLE", "The image could not be stored: the upload storage is not writable. Nothing was saved; try again later or tell an admin.");
   }
   const media = await db().media.upsert({
     where: { storageKey: stored.storageKey },
