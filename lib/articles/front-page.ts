@@ -66,7 +66,8 @@ export async function arrangeFrontPage(viewer: Viewer, input: unknown): Promise<
   const { articleIds } = parseInput(FrontPageInput, input);
   await db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('copydesk:front-page'))`;
-    const live = await tx.article.findMany({ where: { id: { in: articleIds }, ...LIVE }, select: { id: true } });
+    // FOR SHARE: an unpublish of one of these waits for this to commit, and then takes its slot away in its own transaction.
+    const live = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Article" WHERE "id" = ANY(${articleIds}::text[]) AND "liveRevisionId" IS NOT NULL FOR SHARE`;
     const notLive = articleIds.filter((id) => !live.some((article) => article.id === id));
     if (notLive.length > 0) {
       throw new AppError("VALIDATION", `articleIds: only published stories can be pinned; not published: ${notLive.join(", ")}.`, { field: "articleIds" });
