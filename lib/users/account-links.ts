@@ -19,6 +19,8 @@ export const ACCOUNT_LINKS = {
   PASSWORD_RESET: { ttlMs: 2 * 60 * 60 * 1000, path: "/login/reset" },
 } as const satisfies Record<AccountLinkPurpose, { ttlMs: number; path: string }>;
 
+export type LinkPurpose = keyof typeof ACCOUNT_LINKS;
+
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export interface IssuedLink {

@@ -3,12 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { FormAlert, NewPasswordFields } from "@/components/form-fields";
-import { acceptInvitationAction } from "./actions";
+import { setPasswordAction } from "@/app/account-links/actions";
+
+const acceptInvitation = setPasswordAction.bind(null, "INVITATION");
 
 export function AcceptInvitationForm({ token }: { token: string }) {
   const router = useRouter();
-  const [state, action, pending] = useActionState(acceptInvitationAction, null);
-  const accepted = state?.ok && state.value === "accepted";
+  const [state, action, pending] = useActionState(acceptInvitation, null);
+  const accepted = state?.ok && state.value === "set";
   useEffect(() => {
     if (accepted) router.replace("/login?notice=invited");
   }, [accepted, router]);

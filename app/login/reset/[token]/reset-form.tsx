@@ -4,14 +4,16 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef } from "react";
 import { FormAlert, NewPasswordFields } from "@/components/form-fields";
-import { resetPasswordAction } from "./actions";
+import { setPasswordAction } from "@/app/account-links/actions";
+
+const resetPassword = setPasswordAction.bind(null, "PASSWORD_RESET");
 
 /** Sets the new password through the link, then signs in with it: the link is spent, this browser is in. */
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
   const router = useRouter();
-  const [state, action, pending] = useActionState(resetPasswordAction, null);
+  const [state, action, pending] = useActionState(resetPassword, null);
   const chosen = useRef("");
-  const reset = state?.ok && state.value === "reset";
+  const reset = state?.ok && state.value === "set";
   useEffect(() => {
     if (!reset) return;
     void signIn("credentials", { email, password: chosen.current, redirect: false }).then((result) => {
