@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   NEWSROOM_CONTACT_EMAIL: z.email().default("newsroom@example.com"),
   READER_REFRESH_URL: z.url().optional(),
   UPLOADS_DIR: z.string().min(1).default("storage/uploads"),
+  /** where `npm run backup` / `restore` find pg_dump and pg_restore when not on PATH */
+  PG_BIN_DIR: z.string().min(1).optional(),
   TRUSTED_PROXIES: z
     .string()
     .default("")

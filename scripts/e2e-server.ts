@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { runInherited, stopChild } from "./lib/processes";
 import { forgetCachedReads, productionEnv, seededDatabase } from "./lib/seeded-app";
-import { E2E_DATABASE_FILE, startTestServer } from "./lib/test-postgres";
+import { E2E_DATABASE_FILE, E2E_UPLOADS_FILE, startTestServer } from "./lib/test-postgres";
 
 /**
  * The server Playwright tests against (playwright.config.ts starts it): a
@@ -23,9 +23,10 @@ async function cleanUp() {
 
 const databaseUrl = await seededDatabase(server, database, uploads);
 await forgetCachedReads();
-// Specs that must plant data no API would accept (hostile stored bodies) find the database here.
+// Specs that must plant data no API would accept (hostile stored bodies), and the backup check, find the database here.
 await mkdir(path.dirname(E2E_DATABASE_FILE), { recursive: true });
 await writeFile(E2E_DATABASE_FILE, databaseUrl);
+await writeFile(E2E_UPLOADS_FILE, uploads);
 
 const app = runInherited(process.execPath, ["--import", "tsx", "scripts/start.ts", "--port", port], productionEnv(databaseUrl, port, uploads));
 let stopping = false;

@@ -1,6 +1,6 @@
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { chown, cp, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -130,10 +130,27 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A data folder made by another major version cannot be opened by these
+ * binaries; say so plainly rather than let PostgreSQL fail mid-start, and
+ * touch nothing in it.
+ */
+function assertSameMajor(dataDir: string, postgres: string): void {
+  const folderMajor = readFileSync(path.join(dataDir, "PG_VERSION"), "utf8").trim();
+  const binaryMajor = /\(PostgreSQL\) (\d+)/.exec(execFileSync(postgres, ["--version"]).toString())?.[1];
+  if (folderMajor === binaryMajor) return;
+  throw new Error(
+    `The database in ${dataDir} was made by PostgreSQL ${folderMajor}; the embedded server is PostgreSQL ${binaryMajor}. ` +
+      `Nothing was changed. Move the folder aside to start a fresh demo newsroom, or run a PostgreSQL ${folderMajor} ` +
+      `server on it and set DATABASE_URL (then \`npm run backup\` and \`npm run restore\` move its data).`,
+  );
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const runAs = runAsUser();
   const { initdb, postgres } = await binariesFor(runAs);
   const log = options.log ?? (() => {});
+  if (existsSync(path.join(options.dataDir, "PG_VERSION"))) assertSameMajor(options.dataDir, postgres);
 
   if (!existsSync(path.join(options.dataDir, "PG_VERSION"))) {
     log(`Creating a PostgreSQL cluster in ${options.dataDir}`);

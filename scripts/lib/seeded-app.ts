@@ -24,12 +24,14 @@ export async function seededDatabase(server: TestServer, name: string, uploads: 
 }
 
 /**
- * Next keeps cached reads (unstable_cache) in .next/cache/fetch-cache across
- * builds and restarts; a server about to start on a new database must not
- * serve another database's stories from it.
+ * Next keeps cached reads (unstable_cache) in .next/cache/fetch-cache and
+ * rendered pages in .next/server/route-cache across restarts; a server about
+ * to start on a new database must not serve another database's stories from
+ * them.
  */
 export async function forgetCachedReads(): Promise<void> {
   await rm(path.join(ROOT, ".next", "cache", "fetch-cache"), { recursive: true, force: true });
+  await rm(path.join(ROOT, ".next", "server", "route-cache"), { recursive: true, force: true });
 }
 
 /** The environment of a production server on `port` over that database, with a one-off secret. */

@@ -17,6 +17,8 @@ export interface TestServer {
 
 /** Where the e2e server leaves its database URL, for specs that plant data no API would accept. */
 export const E2E_DATABASE_FILE = path.resolve(import.meta.dirname, "../../test-results/e2e-database-url");
+/** …and its upload folder, for the backup check. */
+export const E2E_UPLOADS_FILE = path.resolve(import.meta.dirname, "../../test-results/e2e-uploads-dir");
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
