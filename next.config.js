@@ -1,6 +1,9 @@
+import { fileURLToPath } from "node:url";
 import { BASE_SECURITY_HEADERS, readerCsp, STAFF_PATH_PREFIXES, transportSecurityHeaders } from "./lib/security-headers.js";
 
 const dev = process.env.NODE_ENV !== "production";
+const readerCacheMb = Number(process.env.READER_CACHE_MB ?? 64);
+if (!Number.isInteger(readerCacheMb) || readerCacheMb < 1) throw new Error("READER_CACHE_MB must be a whole number of megabytes, 1 or more");
 const staffPaths = STAFF_PATH_PREFIXES.map((prefix) => prefix.slice(1)).join("|");
 
 /** @type {import('next').NextConfig} */
@@ -9,6 +12,10 @@ const nextConfig = {
   compress: false,
   poweredByHeader: false,
   serverExternalPackages: ["sharp", "@node-rs/argon2", "pg"],
+  // Rendered pages and cached reads live in memory, within this budget, and stay coherent across
+  // instances through PostgreSQL (lib/reader/cache-handler.mjs says how).
+  cacheHandler: fileURLToPath(new URL("./lib/reader/cache-handler.mjs", import.meta.url)),
+  cacheMaxMemorySize: readerCacheMb * 1024 * 1024,
   experimental: { authInterrupts: true },
   // The front page is page 1 of the latest stories, cached like every reader page.
   async rewrites() {

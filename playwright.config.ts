@@ -11,7 +11,7 @@ const baseURL = `http://localhost:${port}`;
  */
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
-const TIMING = /reader-timing\.spec\.ts/;
+const TIMING = /(reader-timing|instances)\.spec\.ts/;
 const QUALITY = /reader-quality\.spec\.ts/;
 const SETTINGS = /four-eyes\.spec\.ts/;
 const OPERATIONS = /backup-restore\.spec\.ts/;

@@ -6,7 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import lighthouse from "lighthouse";
-import { NGINX, startReaderProxy, type Nginx } from "@/scripts/bench/nginx";
+import { NGINX, startReaderProxy, type Nginx } from "@/scripts/lib/nginx";
 import { ROOT } from "@/scripts/lib/processes";
 import { signedInPage } from "./support";
 
@@ -44,7 +44,7 @@ test.beforeAll(async ({ browser }) => {
   prefix = await mkdtemp(path.join(os.tmpdir(), "copydesk-tier-"));
   // The app calls the refresh listener at READER_REFRESH_URL (playwright.config.ts): the port after its own.
   const [publicPort, refreshPort] = [await freePort(), Number(process.env.E2E_PORT ?? 3100) + 1];
-  tier = await startReaderProxy({ prefix, upstream: `127.0.0.1:${process.env.E2E_PORT ?? 3100}`, publicPort, refreshPort });
+  tier = await startReaderProxy({ prefix, upstreams: [`127.0.0.1:${process.env.E2E_PORT ?? 3100}`], publicPort, refreshPort });
   tierUrl = `http://127.0.0.1:${publicPort}`;
 
   // A live story with a photo-less body, a correction and a share link, so every part of each page type is there.

@@ -30,6 +30,9 @@ const EnvSchema = z.object({
     .transform((list) => list.split(",").map((address) => address.trim()).filter(Boolean)),
   SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(7),
+  /** `npm run stack`: how many app instances, and the reader tier's port (refresh listener and instances on the ports after it) */
+  STACK_INSTANCES: z.coerce.number().int().min(1).max(16).default(2),
+  STACK_PORT: z.coerce.number().int().min(1024).max(65000).default(8080),
   SEED_PASSWORD: z.string().min(8, "must be at least 8 characters").default("copydesk-demo"),
 });
 

@@ -1,14 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import path from "node:path";
-import { createDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { mediaStorage } from "@/lib/storage";
-import { seed } from "@/prisma/seed";
 import { USERS } from "@/prisma/seed-data";
-import { claimDevLock, DATA_DIR, releaseDevLock, startDevCluster, updateDevLock } from "./lib/database";
+import { claimDevLock, localSecret, prepareDatabase, releaseDevLock, startDevCluster, updateDevLock } from "./lib/database";
 import type { EmbeddedPostgres } from "./lib/embedded-postgres";
-import { migrate } from "./lib/migrate";
 import { bin, nextServerEnv, runInherited, stopChild } from "./lib/processes";
 
 /**
@@ -46,15 +39,6 @@ async function shutdown(code: number, stopNext: () => Promise<void> = async () =
   process.exit(code);
 }
 
-function devSecret(): string {
-  const file = path.join(DATA_DIR, "nextauth-secret");
-  if (!existsSync(file)) {
-    mkdirSync(DATA_DIR, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
-  return readFileSync(file, "utf8").trim();
-}
-
 try {
   let databaseUrl = config.DATABASE_URL;
   if (databaseUrl === undefined) {
@@ -65,18 +49,7 @@ try {
   }
   updateDevLock({ pid: process.pid, databaseUrl, appUrl });
 
-  const { applied } = await migrate(databaseUrl, { log });
-  if (applied.length === 0) log("Database schema is up to date.");
-
-  const db = createDb(databaseUrl, 2);
-  try {
-    if ((await db.user.count()) === 0) {
-      log("Empty database: seeding the demo newsroom…");
-      await seed(db, { password: config.SEED_PASSWORD, storage: mediaStorage() });
-    }
-  } finally {
-    await db.$disconnect();
-  }
+  await prepareDatabase(databaseUrl, config, log);
 
   const next = runInherited(
     bin("next"),
@@ -84,7 +57,7 @@ try {
     nextServerEnv({
       ...process.env,
       DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: config.NEXTAUTH_SECRET ?? devSecret(),
+      NEXTAUTH_SECRET: config.NEXTAUTH_SECRET ?? localSecret(),
       NEXTAUTH_URL: config.NEXTAUTH_URL ?? appUrl,
     }),
   );

@@ -8,7 +8,7 @@ import { forgetCachedReads, productionEnv, seededDatabase } from "../lib/seeded-
 import { startTestServer } from "../lib/test-postgres";
 import { fillNewsroom } from "./fill";
 import { load, LOAD_TOOL, percentiles, type LoadResult } from "./load";
-import { NGINX, startReaderProxy, startStaticBaseline, type Nginx } from "./nginx";
+import { NGINX, startReaderProxy, startStaticBaseline, type Nginx } from "../lib/nginx";
 
 /**
  * `npm run bench`: a realistic newsroom in a separate database, the
@@ -66,7 +66,7 @@ try {
   let proxy: Nginx | null = null;
   const proxied = `http://127.0.0.1:${publicPort}`;
   if (NGINX) {
-    proxy = await startReaderProxy({ prefix: path.join(work, "proxy"), upstream: `127.0.0.1:${appPort}`, publicPort, refreshPort });
+    proxy = await startReaderProxy({ prefix: path.join(work, "proxy"), upstreams: [`127.0.0.1:${appPort}`], publicPort, refreshPort });
     cleanups.push(() => proxy!.stop());
   } else {
     log("nginx is not installed: the proxy and the static baseline are skipped (apt-get install nginx)");

@@ -1,8 +1,12 @@
-import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, rmSync, mkdirSync, openSync, closeSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync, rmSync, mkdirSync, openSync, closeSync } from "node:fs";
 import path from "node:path";
+import { createDb } from "@/lib/db";
 import type { Env } from "@/lib/env";
+import { mediaStorage } from "@/lib/storage";
+import { seed } from "@/prisma/seed";
 import { serverCanUse, startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { migrate } from "./migrate";
 import { createDatabase } from "./postgres-admin";
 
 /** Git-ignored folder holding the development cluster; it survives restarts. */
@@ -110,4 +114,29 @@ export async function withDatabase(config: Env, work: (databaseUrl: string) => P
   } finally {
     await cluster.stop();
   }
+}
+
+/** Applies pending migrations and seeds the demo newsroom into a database with no users. */
+export async function prepareDatabase(databaseUrl: string, config: Env, log: (line: string) => void): Promise<void> {
+  const { applied } = await migrate(databaseUrl, { log });
+  if (applied.length === 0) log("Database schema is up to date.");
+  const db = createDb(databaseUrl, 2);
+  try {
+    if ((await db.user.count()) === 0) {
+      log("Empty database: seeding the demo newsroom…");
+      await seed(db, { password: config.SEED_PASSWORD, storage: mediaStorage() });
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** The session secret of this checkout's local servers (dev and stack), made once and kept in .data/. */
+export function localSecret(): string {
+  const file = path.join(DATA_DIR, "nextauth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
 }

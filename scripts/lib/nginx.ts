@@ -2,7 +2,7 @@ import { spawn, execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { ROOT } from "../lib/processes";
+import { ROOT } from "./processes";
 
 export const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((candidate) => existsSync(candidate)) ?? null;
 
@@ -37,10 +37,10 @@ async function start(prefix: string, conf: string): Promise<Nginx> {
 const userLine = () => (process.getuid?.() === 0 ? "user root;" : "");
 
 /** The shipped reader-tier config (deploy/nginx), filled in for this machine. */
-export async function startReaderProxy(options: { prefix: string; upstream: string; publicPort: number; refreshPort: number }): Promise<Nginx> {
+export async function startReaderProxy(options: { prefix: string; upstreams: string[]; publicPort: number; refreshPort: number }): Promise<Nginx> {
   const template = await readFile(path.join(ROOT, "deploy/nginx/copydesk.conf.template"), "utf8");
   const conf = template
-    .replaceAll("{{UPSTREAM}}", options.upstream)
+    .replaceAll("{{UPSTREAM_SERVERS}}", options.upstreams.map((address) => `server ${address};`).join(" "))
     .replaceAll("{{PUBLIC_PORT}}", String(options.publicPort))
     .replaceAll("{{REFRESH_PORT}}", String(options.refreshPort))
     .replaceAll("{{PREFIX}}", options.prefix)
