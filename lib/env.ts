@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOG_FORMATS } from "@/lib/log.js";
 
 /**
  * The app's configuration, checked once. In development and tests
@@ -21,6 +22,12 @@ const EnvSchema = z.object({
   NEWSROOM_NAME: z.string().min(1).max(80).default("Copydesk"),
   NEWSROOM_CONTACT_EMAIL: z.email().default("newsroom@example.com"),
   READER_REFRESH_URL: z.url().optional(),
+  /** a CDN in front of the tier: POSTed { urls, tags } after every reader-visible change */
+  CDN_PURGE_URL: z.url().optional(),
+  /** sent as `Authorization: Bearer …` with each purge, when the CDN's endpoint wants one */
+  CDN_PURGE_TOKEN: z.string().min(1).optional(),
+  /** "json": one JSON line per request and per scheduler sweep (lib/log.js) */
+  LOG_FORMAT: z.enum(LOG_FORMATS).default("text"),
   UPLOADS_DIR: z.string().min(1).default("storage/uploads"),
   /** where `npm run backup` / `restore` find pg_dump and pg_restore when not on PATH */
   PG_BIN_DIR: z.string().min(1).optional(),

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { jsonLogs, logJson } from "@/lib/log.js";
 import { DEFAULT_RULES, SYSTEM } from "@/lib/policy";
 import { expireArticlePages, readerFacts } from "@/lib/reader/cache";
 import type { ReaderFacts } from "@/lib/reader/tags";
@@ -41,15 +42,49 @@ export async function publishDueArticles(now = new Date()): Promise<string[]> {
 }
 
 export const SWEEP_INTERVAL_MS = 15_000;
+/** A sweep overdue by more than this makes the instance unhealthy (/api/health). */
+export const LATE_AFTER_MS = 2 * 60_000;
 
-/** Runs the sweep now and every 15 s for the life of the process. */
-export function startScheduler(log: (line: string) => void = console.log): NodeJS.Timeout {
-  const sweep = () =>
-    publishDueArticles()
-      .then((ids) => ids.length > 0 && log(`[scheduler] published ${ids.length} scheduled article(s)`))
-      .catch((error: unknown) => console.error("[scheduler] sweep failed:", error instanceof Error ? error.message : error));
+/** When this process's scheduler started, and when a sweep last completed without error. */
+export interface SchedulerState {
+  startedAt: number;
+  lastRunAt: number | null;
+  lastError: string | null;
+}
+
+// The scheduler runs from instrumentation.ts and the health route reads it: two module instances, one process.
+const STATE = Symbol.for("copydesk.scheduler");
+const shared = globalThis as { [STATE]?: SchedulerState };
+
+/** This process's scheduler, or null when none was started here. */
+export const schedulerState = (): SchedulerState | null => shared[STATE] ?? null;
+
+/** Late: the sweep after the last good one (or after the start) is overdue by more than LATE_AFTER_MS. */
+export function schedulerLate(state: SchedulerState | null, now = Date.now()): boolean {
+  if (!state) return true;
+  return now - ((state.lastRunAt ?? state.startedAt) + SWEEP_INTERVAL_MS) > LATE_AFTER_MS;
+}
+
+/** Runs the sweep now and every 15 s for the life of the process; one JSON line per sweep with LOG_FORMAT=json. */
+export function startScheduler(): NodeJS.Timeout {
+  const state: SchedulerState = (shared[STATE] = { startedAt: Date.now(), lastRunAt: null, lastError: null });
+  const sweep = async () => {
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    try {
+      const ids = await publishDueArticles();
+      state.lastRunAt = Date.now();
+      state.lastError = null;
+      if (jsonLogs()) logJson("scheduler", { status: "ok", published: ids.length, ms: ms() });
+      else if (ids.length > 0) console.log(`[scheduler] published ${ids.length} scheduled article(s)`);
+    } catch (error) {
+      state.lastError = error instanceof Error ? error.message : String(error);
+      if (jsonLogs()) logJson("scheduler", { status: "failed", error: state.lastError, ms: ms() });
+      else console.error("[scheduler] sweep failed:", state.lastError);
+    }
+  };
   void sweep();
-  const timer = setInterval(sweep, SWEEP_INTERVAL_MS);
+  const timer = setInterval(() => void sweep(), SWEEP_INTERVAL_MS);
   timer.unref();
   return timer;
 }

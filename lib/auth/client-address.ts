@@ -2,7 +2,7 @@ import { env } from "@/lib/env";
 
 /**
  * The header our start script stamps on every request with the address of
- * the connection's other end (scripts/peer-address.mjs); a client cannot set
+ * the connection's other end (scripts/server-edge.mjs); a client cannot set
  * it, because the stamp overwrites whatever came in.
  */
 export const PEER_HEADER = "x-copydesk-peer";

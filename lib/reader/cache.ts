@@ -28,22 +28,58 @@ export async function readerFacts(client: Pick<Db, "article">, articleId: string
 
 /**
  * In a route handler or server action: Next applies the expiry as the request
- * ends. Then, when the reader tier is configured (READER_REFRESH_URL), the
- * changed URLs are fetched through its refresh listener, which stores fresh
- * copies, twice: once right away and once after Next has surely dropped its
- * own copy. The proxy's one-second lifetime covers anything missed.
+ * ends. Then, after the response:
+ * - when the reader tier is configured (READER_REFRESH_URL), the changed URLs
+ *   are fetched through its refresh listener, which stores fresh copies under
+ *   the key readers use: at once, and again a moment later for any copy Next
+ *   was still rendering from the old data (the tier's one-second lifetime is
+ *   only the backstop);
+ * - when a CDN is configured (CDN_PURGE_URL), it is told which URLs and tags
+ *   to purge, once the tier surely holds the new copies it will refetch.
  */
 export function expireInRequest(tags: string[], paths: string[] = []): void {
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
-  const refreshUrl = env().READER_REFRESH_URL;
-  if (!refreshUrl || paths.length === 0) return;
-  const refresh = () => Promise.all(paths.map((path) => fetch(`${refreshUrl.replace(/\/$/, "")}${path}`).then((r) => r.arrayBuffer(), () => null)));
+  const { READER_REFRESH_URL: refreshUrl, CDN_PURGE_URL: purgeUrl } = env();
+  if (paths.length === 0 || (!refreshUrl && !purgeUrl)) return;
   after(async () => {
-    await sleep(100);
-    await refresh();
-    await sleep(400);
-    await refresh();
+    if (refreshUrl) {
+      await refreshThroughTier(refreshUrl, paths);
+      await sleep(SECOND_REFRESH_MS);
+      await refreshThroughTier(refreshUrl, paths);
+    }
+    if (purgeUrl) await purgeCdn(purgeUrl, tags, paths);
   });
+}
+
+const SECOND_REFRESH_MS = 400;
+
+const refreshThroughTier = (refreshUrl: string, paths: string[]) =>
+  Promise.all(paths.map((path) => fetch(`${refreshUrl.replace(/\/$/, "")}${path}`).then((response) => response.arrayBuffer(), () => null)));
+
+const PURGE_ATTEMPTS = 3;
+
+/** POSTs { urls, tags } to the CDN's purge hook; retried twice, then logged — the CDN's own lifetime (a second, see the tier) ends a missed purge. */
+async function purgeCdn(purgeUrl: string, tags: string[], paths: string[]): Promise<void> {
+  const { NEXTAUTH_URL: publicUrl, CDN_PURGE_TOKEN: token } = env();
+  const body = JSON.stringify({ urls: paths.map((path) => (publicUrl ? new URL(path, publicUrl).href : path)), tags });
+  let problem = "";
+  for (let attempt = 1; attempt <= PURGE_ATTEMPTS; attempt++) {
+    if (attempt > 1) await sleep(1_000 * 2 ** (attempt - 2));
+    try {
+      const response = await fetch(purgeUrl, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body,
+        signal: AbortSignal.timeout(5_000),
+      });
+      await response.arrayBuffer();
+      if (response.ok) return;
+      problem = `answered ${response.status}`;
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+    }
+  }
+  console.error(`[cdn] purge of ${paths.length} URL(s) failed after ${PURGE_ATTEMPTS} attempts: ${problem}`);
 }
 
 const outsideRequest = (error: unknown) => error instanceof Error && error.message.includes("static generation store missing");

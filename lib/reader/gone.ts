@@ -1,30 +1,30 @@
 import { archivedSlugs } from "@/lib/reader/published";
+import { rememberWithdrawnSlugs } from "@/lib/reader/withdrawn.js";
 
 /**
- * Which article slugs answer 410 Gone. Kept in memory and refreshed at most
- * once a second in the background, so the check costs nothing per request
- * and an archive shows within about a second.
+ * Which article slugs answer 410 Gone: loaded when the server starts and
+ * again every second, kept in memory, where the server edge answers from
+ * (scripts/server-edge.mjs) — so the check costs no query and no middleware
+ * on any reader request, and an archive shows within about a second.
  */
 const REFRESH_MS = 1_000;
-let slugs = new Set<string>();
-let loadedAt = 0;
-let loading: Promise<void> | null = null;
 
-function refresh(): Promise<void> {
-  loading ??= archivedSlugs()
-    .then((list) => {
-      slugs = new Set(list);
-      loadedAt = Date.now();
-    })
-    .catch((error: unknown) => console.error("[gone] could not load archived slugs:", error instanceof Error ? error.message : error))
-    .finally(() => {
-      loading = null;
-    });
-  return loading;
+async function refresh(): Promise<void> {
+  try {
+    rememberWithdrawnSlugs(new Set(await archivedSlugs()));
+  } catch (error) {
+    console.error("[gone] could not load archived slugs:", error instanceof Error ? error.message : error);
+  }
 }
 
-export async function isGone(slug: string): Promise<boolean> {
-  if (loadedAt === 0) await refresh();
-  else if (Date.now() - loadedAt > REFRESH_MS) void refresh();
-  return slugs.has(slug);
+/** Loads the list now (the first reader may be waiting) and keeps it fresh for the life of the process. */
+export async function watchWithdrawnStories(): Promise<void> {
+  await refresh();
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    void refresh().finally(() => (running = false));
+  }, REFRESH_MS);
+  timer.unref();
 }

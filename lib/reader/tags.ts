@@ -3,16 +3,12 @@
  * touches. Pure: the cached reads (lib/reader/published.ts) tag with these,
  * the services expire them after a change commits. An article page is
  * tagged by its own slug only; a change to a story also expires the pages
- * of its neighbours, whose previous/next and related links show it.
+ * of its neighbours, whose previous/next and related links show it. The tag
+ * names live in cache-tags.js, which the server edge shares.
  */
-export const TIMELINE = "timeline"; // the front page, feeds, sitemaps, the content API's list
-export const FRONT_PAGE = "front-page"; // the front page's order: which stories editors pinned
-export const CORRECTIONS = "corrections"; // the public corrections page and feed
-export const SECTIONS = "sections"; // the section menu in every reader page's layout; sections change only by seeding
-export const slugTag = (slug: string) => `slug:${slug}`;
-export const sectionTag = (slug: string) => `section:${slug}`;
-export const topicTag = (slug: string) => `tag:${slug}`;
-export const authorTag = (id: string) => `author:${id}`;
+import { authorTag, CORRECTIONS, sectionTag, slugTag, TIMELINE, topicTag } from "./cache-tags.js";
+
+export { authorTag, CORRECTIONS, FRONT_PAGE, pageTags, SECTIONS, sectionTag, slugTag, TIMELINE, topicTag } from "./cache-tags.js";
 
 /** What readers have of a live story, and the slugs of the article pages that link to it. */
 export interface ReaderFacts {

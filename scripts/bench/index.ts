@@ -7,6 +7,7 @@ import { bin, nextServerEnv, ROOT, runInherited, stopChild } from "../lib/proces
 import { forgetCachedReads, productionEnv, seededDatabase } from "../lib/seeded-app";
 import { startTestServer } from "../lib/test-postgres";
 import { fillNewsroom } from "./fill";
+import { diskBytes, hotPageChanges, madeUpRequests, rssKiB } from "./freshness";
 import { load, LOAD_TOOL, percentiles, type LoadResult } from "./load";
 import { NGINX, startReaderProxy, startStaticBaseline, type Nginx } from "../lib/nginx";
 
@@ -23,6 +24,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? (SMOKE ? 1 : 10));
 const WARMUP_SECONDS = 1;
 const CONNECTIONS = SMOKE ? [1] : [1, 16, 64];
 const SAMPLES = SMOKE ? 3 : 50;
+const HOT_ROUNDS = SMOKE ? 1 : 10;
+const MADE_UP = SMOKE ? { slugs: 20, cursors: 10 } : { slugs: 10_000, cursors: 2_000 };
 const SKIP_BUILD = SMOKE || process.env.BENCH_SKIP_BUILD === "1";
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -43,30 +46,33 @@ try {
   const fill = await fillNewsroom(databaseUrl, ARTICLES);
   log(`filled ${fill.articles} articles in ${fill.seconds.toFixed(1)} s`);
 
-  // 2. The production server, behind the reader tier.
+  // 2. Two production instances on the one database, behind the reader tier; the direct figures are instance 1's.
   if (!SKIP_BUILD) {
     log("building (next build)…");
     const { exited } = runInherited(bin("next"), ["build"]);
     if ((await exited) !== 0) throw new Error("next build failed");
   }
-  const appPort = await freePort();
+  const appPorts = [await freePort(), await freePort()];
   const publicPort = await freePort();
   const refreshPort = await freePort();
-  const app = runInherited(
-    bin("next"),
-    ["start", "--port", String(appPort)],
-    nextServerEnv(productionEnv(databaseUrl, appPort, uploads, NGINX ? { READER_REFRESH_URL: `http://127.0.0.1:${refreshPort}` } : {})),
-  );
-  cleanups.push(() => stopChild(app.child, app.exited));
-  const direct = `http://127.0.0.1:${appPort}`;
-  await waitFor(`${direct}/api/health`);
-  const memory = watchMemory(app.child.pid!);
-  cleanups.push(async () => memory.stop());
+  const instances = appPorts.map((port) => {
+    const instance = runInherited(
+      bin("next"),
+      ["start", "--port", String(port)],
+      nextServerEnv(productionEnv(databaseUrl, port, uploads, NGINX ? { READER_REFRESH_URL: `http://127.0.0.1:${refreshPort}` } : {})),
+    );
+    cleanups.push(() => stopChild(instance.child, instance.exited));
+    return instance;
+  });
+  const [direct, second] = appPorts.map((port) => `http://127.0.0.1:${port}`) as [string, string];
+  await Promise.all([waitFor(`${direct}/api/health`), waitFor(`${second}/api/health`)]);
+  const memory = instances.map((instance) => watchMemory(instance.child.pid!));
+  cleanups.push(async () => memory.forEach((watch) => watch.stop()));
 
   let proxy: Nginx | null = null;
   const proxied = `http://127.0.0.1:${publicPort}`;
   if (NGINX) {
-    proxy = await startReaderProxy({ prefix: path.join(work, "proxy"), upstreams: [`127.0.0.1:${appPort}`], publicPort, refreshPort });
+    proxy = await startReaderProxy({ prefix: path.join(work, "proxy"), upstreams: appPorts.map((port) => `127.0.0.1:${port}`), publicPort, refreshPort });
     cleanups.push(() => proxy!.stop());
   } else {
     log("nginx is not installed: the proxy and the static baseline are skipped (apt-get install nginx)");
@@ -142,6 +148,24 @@ try {
     );
   }
 
+  // 5. A hot page changed through instance 1: how soon the tier, instance 1 and instance 2 stop showing the old one.
+  const staffJson = async (pathName: string, init: RequestInit = {}) => {
+    const response = await staff(pathName, init)();
+    if (!response.ok) throw new Error(`${init.method ?? "GET"} ${pathName}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  const hotPage = await hotPageChanges(staffJson, { ...(NGINX ? { "through the proxy": proxied } : {}), "instance 1 (direct)": direct, "instance 2": second }, HOT_ROUNDS);
+
+  // 6. Made-up URLs: what they leave behind in instance 1's memory and on disk.
+  const buildFolder = path.join(ROOT, ".next");
+  const appPid = instances[0]!.child.pid!;
+  const before = { rssMiB: (await rssKiB(appPid)) / 1024, buildFolderBytes: await diskBytes(buildFolder) };
+  const madeUp = await madeUpRequests(direct, MADE_UP.slugs, MADE_UP.cursors);
+  const after = { rssMiB: (await rssKiB(appPid)) / 1024, buildFolderBytes: await diskBytes(buildFolder) };
+  const proxyCacheBefore = NGINX ? await diskBytes(path.join(work, "proxy", "cache")) : 0;
+  if (NGINX) await madeUpRequests(proxied, MADE_UP.slugs, MADE_UP.cursors);
+  const proxyCacheAfter = NGINX ? await diskBytes(path.join(work, "proxy", "cache")) : 0;
+
   const results = {
     when: new Date().toISOString(),
     machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadTool: LOAD_TOOL },
@@ -151,7 +175,13 @@ try {
     reader,
     newsroom: { dashboard, reviewQueue, saveDraft: percentiles(saveSamples), publish: percentiles(publishSamples) },
     publishToVisibleMs: Object.fromEntries(Object.entries(visible).filter(([, samples]) => samples.length > 0).map(([name, samples]) => [name, percentiles(samples)])),
-    peakRssMiB: Math.round(memory.stop() / 1024),
+    hotPageChangeMs: {
+      unpublishToGone: Object.fromEntries(Object.entries(hotPage.unpublish).map(([name, samples]) => [name, percentiles(samples)])),
+      publishChangesToVisible: Object.fromEntries(Object.entries(hotPage.publishChanges).map(([name, samples]) => [name, percentiles(samples)])),
+    },
+    madeUpUrls: { ...madeUp, before, after, proxyCacheBytes: { before: proxyCacheBefore, after: proxyCacheAfter } },
+    peakRssMiB: Math.round(memory[0]!.stop() / 1024),
+    secondInstancePeakRssMiB: Math.round(memory[1]!.stop() / 1024),
   };
   report(results);
   const folder = path.join(ROOT, "bench", "results");
@@ -235,7 +265,10 @@ function report(results: {
   reader: Record<string, { direct: LoadResult[]; proxied: LoadResult[] }>;
   newsroom: Record<string, { p50: number; p95: number }>;
   publishToVisibleMs: Record<string, { p50: number; p95: number }>;
+  hotPageChangeMs: Record<string, Record<string, { p50: number; p95: number; max: number }>>;
+  madeUpUrls: { requests: number; before: { rssMiB: number; buildFolderBytes: number }; after: { rssMiB: number; buildFolderBytes: number }; proxyCacheBytes: { before: number; after: number } };
   peakRssMiB: number;
+  secondInstancePeakRssMiB: number;
 }) {
   const f = (n: number) => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFixed(1)) : "—");
   const base = (connections: number) => results.baseline.find((r) => r.connections === connections)?.rps;
@@ -256,5 +289,12 @@ function report(results: {
   for (const [name, p] of Object.entries(results.newsroom)) console.log(`${name.padEnd(24)} ${f(p.p50).padStart(6)}   ${f(p.p95).padStart(6)}`);
   console.log("\npublish → visible        p50 ms   p95 ms");
   for (const [name, p] of Object.entries(results.publishToVisibleMs)) console.log(`${name.padEnd(24)} ${f(p.p50).padStart(6)}   ${f(p.p95).padStart(6)}`);
-  console.log(`\npeak server RSS: ${results.peakRssMiB} MiB\n`);
+  for (const [change, byPlace] of Object.entries(results.hotPageChangeMs)) {
+    console.log(`\nhot page, ${change.padEnd(24)} p50 ms   p95 ms   max ms`);
+    for (const [name, p] of Object.entries(byPlace)) console.log(`  ${name.padEnd(34)} ${f(p.p50).padStart(6)}   ${f(p.p95).padStart(6)}   ${f(p.max).padStart(6)}`);
+  }
+  const { madeUpUrls: m } = results;
+  const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+  console.log(`\n${m.requests} made-up URLs: instance 1 RSS ${m.before.rssMiB.toFixed(0)} → ${m.after.rssMiB.toFixed(0)} MiB, .next ${mib(m.before.buildFolderBytes)} → ${mib(m.after.buildFolderBytes)} MiB; through the proxy, its cache ${mib(m.proxyCacheBytes.before)} → ${mib(m.proxyCacheBytes.after)} MiB`);
+  console.log(`\npeak server RSS: ${results.peakRssMiB} MiB (instance 2: ${results.secondInstancePeakRssMiB} MiB)\n`);
 }

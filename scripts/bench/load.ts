@@ -60,8 +60,8 @@ export async function load(url: string, connections: number, seconds: number): P
   };
 }
 
-export function percentiles(samples: number[]): { p50: number; p95: number; n: number } {
+export function percentiles(samples: number[]): { p50: number; p95: number; max: number; n: number } {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { p50: at(0.5), p95: at(0.95), n: sorted.length };
+  return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? NaN, n: sorted.length };
 }

@@ -5,16 +5,17 @@ import { pathToFileURL } from "node:url";
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
 
-/** Spawns a child that shares our terminal; resolves with its exit code. */
 /**
- * The environment for a Next server process: preloads scripts/peer-address.mjs,
- * which tells the app each connection's real peer (lib/auth/client-address.ts).
+ * The environment for a Next server process: preloads scripts/server-edge.mjs,
+ * which sees every request before Next does (peer address, request id, cache
+ * tags, withdrawn stories' 410, request log).
  */
 export function nextServerEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const preload = `--import=${pathToFileURL(path.join(ROOT, "scripts", "peer-address.mjs")).href}`;
+  const preload = `--import=${pathToFileURL(path.join(ROOT, "scripts", "server-edge.mjs")).href}`;
   return { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, preload].filter(Boolean).join(" ") };
 }
 
+/** Spawns a child that shares our terminal; resolves with its exit code. */
 export function runInherited(
   command: string,
   args: string[],

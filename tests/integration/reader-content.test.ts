@@ -67,16 +67,32 @@ describe("lib/reader/published.ts", () => {
 });
 
 describe("the health check", () => {
-  it("reports the database up when it answers", async () => {
-    expect(await checkHealth(() => database.db)).toEqual({ ok: true, database: "up" });
+  const now = Date.UTC(2026, 11, 5, 12, 0, 0);
+  const sweptAt = (msAgo: number) => ({ startedAt: now - 3_600_000, lastRunAt: now - msAgo, lastError: null });
+
+  it("reports the database up when it answers, with the scheduler's last sweep", async () => {
+    expect(await checkHealth(() => database.db, sweptAt(5_000), now)).toEqual({
+      ok: true,
+      database: "up",
+      scheduler: { lastRun: new Date(now - 5_000).toISOString(), late: false },
+    });
   });
 
   it("reports it down when nothing listens", async () => {
     const unreachable = createDb(`postgresql://nobody:x@127.0.0.1:${await freePort()}/none`, 1);
     try {
-      expect(await checkHealth(() => unreachable)).toEqual({ ok: false, database: "down" });
+      expect(await checkHealth(() => unreachable, sweptAt(5_000), now)).toMatchObject({ ok: false, database: "down" });
     } finally {
       await unreachable.$disconnect();
     }
+  });
+
+  it("fails when the scheduler's next sweep is more than two minutes late, or it never started", async () => {
+    // Sweeps every 15 s: the last good one 2 min 15 s ago is exactly on the limit, a second more is late.
+    expect(await checkHealth(() => database.db, sweptAt(135_000), now)).toMatchObject({ ok: true, scheduler: { late: false } });
+    expect(await checkHealth(() => database.db, sweptAt(136_000), now)).toMatchObject({ ok: false, database: "up", scheduler: { late: true } });
+    const neverSwept = { startedAt: now - 200_000, lastRunAt: null, lastError: "database down" };
+    expect(await checkHealth(() => database.db, neverSwept, now)).toEqual({ ok: false, database: "up", scheduler: { lastRun: null, late: true } });
+    expect(await checkHealth(() => database.db, null, now)).toMatchObject({ ok: false, scheduler: { late: true } });
   });
 });

@@ -16,7 +16,7 @@ type Props = { params: Promise<{ slug: string }> };
 async function lookUp(slug: string) {
   const found = await articleBySlug(slug);
   if (found.kind === "moved") permanentRedirect(`/articles/${found.slug}`);
-  // Archived slugs are answered 410 by proxy.ts before they get here.
+  // Archived slugs are answered 410 at the server edge (scripts/server-edge.mjs) before they get here.
   if (found.kind !== "article") notFound();
   return found;
 }

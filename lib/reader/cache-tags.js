@@ -1,0 +1,45 @@
+// @ts-check
+// Plain JavaScript so that the server edge (scripts/server-edge.mjs), which runs before anything is
+// compiled, names a page's tags exactly as the cached reads and the expiries do.
+
+export const TIMELINE = "timeline"; // the front page, feeds, sitemaps, the content API's list
+export const FRONT_PAGE = "front-page"; // the front page's order: which stories editors pinned
+export const CORRECTIONS = "corrections"; // the public corrections page and feed
+export const SECTIONS = "sections"; // the section menu in every reader page's layout; sections change only by seeding
+export const slugTag = (/** @type {string} */ slug) => `slug:${slug}`;
+export const sectionTag = (/** @type {string} */ slug) => `section:${slug}`;
+export const topicTag = (/** @type {string} */ slug) => `tag:${slug}`;
+export const authorTag = (/** @type {string} */ id) => `author:${id}`;
+
+/** @type {[RegExp, (name: string) => string[]][]} */
+const PAGES = [
+  [/^\/(?:page\/\d+)?$/, () => [TIMELINE, FRONT_PAGE]],
+  [/^\/articles\/([^/]+)$/, (slug) => [slugTag(slug)]],
+  [/^\/api\/v1\/content\/articles\/([^/]+)$/, (slug) => [slugTag(slug)]],
+  [/^\/sections\/([^/]+)\/feed\.xml$/, (slug) => [sectionTag(slug), TIMELINE]],
+  [/^\/sections\/([^/]+)(?:\/\d+)?$/, (slug) => [sectionTag(slug)]],
+  [/^\/tags\/([^/]+)(?:\/\d+)?$/, (slug) => [topicTag(slug)]],
+  [/^\/authors\/([^/]+)(?:\/\d+)?$/, (id) => [authorTag(id)]],
+  [/^\/corrections(?:\/\d+|\/feed\.xml)?$/, () => [CORRECTIONS]],
+  [/^\/(?:feed\.xml|sitemap\.xml|news-sitemap\.xml|sitemaps\/\d+|api\/v1\/content\/articles)$/, () => [TIMELINE]],
+];
+
+/**
+ * The tags of the reader page at this path — what an expiry after a change
+ * names when the page shows that change — or none for any other path. Sent
+ * downstream as Cache-Tag, so a CDN in front can purge by the same names.
+ * @param {string} pathname
+ * @returns {string[]}
+ */
+export function pageTags(pathname) {
+  for (const [pattern, tags] of PAGES) {
+    const match = pattern.exec(pathname);
+    if (!match) continue;
+    try {
+      return tags(decodeURIComponent(match[1] ?? ""));
+    } catch {
+      return [];
+    }
+  }
+  return [];
+}

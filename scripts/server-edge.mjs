@@ -1,0 +1,75 @@
+// @ts-check
+// Preloaded into every Copydesk server process (node --import; scripts/lib/processes.ts), where it sees
+// each HTTP request before Next does and each response as it ends. Plain JavaScript: it runs before
+// anything is compiled. What it does, and why here:
+// - stamps the address of the connection's other end, which Next does not pass to route handlers
+//   (lib/auth/client-address.ts reads it); any value a client sent is overwritten;
+// - gives the request an id (the tier's X-Request-Id when it sent a well-formed one), echoed back;
+// - names a reader page's cache tags downstream (Cache-Tag, Surrogate-Key) for a CDN to purge by;
+// - answers 410 for a withdrawn story from the list the app keeps in memory (lib/reader/gone.ts),
+//   so no reader request pays for a middleware hop;
+// - with LOG_FORMAT=json, writes one line per request when its response ends.
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import { jsonLogs, loggedPath, logJson } from "../lib/log.js";
+import { pageTags } from "../lib/reader/cache-tags.js";
+import { WITHDRAWN_PAGE, withdrawnSlugs } from "../lib/reader/withdrawn.js";
+
+const PEER_HEADER = "x-copydesk-peer";
+const REQUEST_ID_HEADER = "x-request-id";
+const WELL_FORMED_ID = /^[\w.-]{1,128}$/;
+const ARTICLE_PATH = /^\/articles\/([^/]+)$/;
+
+/**
+ * @param {http.IncomingMessage} request
+ * @param {http.ServerResponse} response
+ * @returns {boolean} whether the edge answered the request itself
+ */
+function atTheEdge(request, response) {
+  const started = performance.now();
+  request.headers[PEER_HEADER] = request.socket?.remoteAddress ?? "";
+  const given = request.headers[REQUEST_ID_HEADER];
+  const id = typeof given === "string" && WELL_FORMED_ID.test(given) ? given : randomUUID();
+  request.headers[REQUEST_ID_HEADER] = id;
+  response.setHeader("X-Request-Id", id);
+  if (jsonLogs()) {
+    response.once("close", () =>
+      logJson("request", {
+        method: request.method,
+        path: loggedPath(request.url ?? ""),
+        status: response.statusCode,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        requestId: id,
+        ...(response.writableFinished ? {} : { aborted: true }),
+      }),
+    );
+  }
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  const pathname = (request.url ?? "").split("?", 1)[0] ?? "";
+  const tags = pageTags(pathname);
+  if (tags.length > 0) {
+    response.setHeader("Cache-Tag", tags.join(","));
+    response.setHeader("Surrogate-Key", tags.join(" "));
+  }
+  const article = ARTICLE_PATH.exec(pathname);
+  if (!article) return false;
+  let slug;
+  try {
+    slug = decodeURIComponent(article[1] ?? "");
+  } catch {
+    // A malformed escape ("%E0%A4%A") is the client's mistake: 400, never a 500.
+    response.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("Bad request: the address is not valid.");
+    return true;
+  }
+  if (!withdrawnSlugs()?.has(slug)) return false;
+  response.writeHead(410, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=60, s-maxage=1" });
+  response.end(request.method === "HEAD" ? undefined : WITHDRAWN_PAGE);
+  return true;
+}
+
+const emit = http.Server.prototype.emit;
+/** @this {http.Server} */
+http.Server.prototype.emit = function (/** @type {string} */ event, /** @type {any[]} */ ...args) {
+  if (event === "request" && args[0]?.headers && args[1] && atTheEdge(args[0], args[1])) return true;
+  return emit.call(this, event, ...args);
+};
