@@ -7,6 +7,7 @@ import { bin, nextServerEnv, ROOT, runInherited, stopChild } from "../lib/proces
 import { forgetCachedReads, productionEnv, seededDatabase } from "../lib/seeded-app";
 import { startTestServer } from "../lib/test-postgres";
 import { fillNewsroom } from "./fill";
+import { signIn } from "../lib/sign-in";
 import { diskBytes, hotPageChanges, madeUpRequests, rssKiB } from "./freshness";
 import { load, LOAD_TOOL, percentiles, type LoadResult } from "./load";
 import { NGINX, startReaderProxy, startStaticBaseline, type Nginx } from "../lib/nginx";
@@ -222,22 +223,6 @@ async function untilVisible(url: string, text: string, since: number): Promise<n
     if (performance.now() - since > 10_000) return Infinity;
     await sleep(5);
   }
-}
-
-/** next-auth's credentials sign-in, over HTTP like a browser. */
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.includes("session-token"));
-  if (!session) throw new Error("signing in failed");
-  return `${jar}; ${session.split(";")[0]}`;
 }
 
 /** Peak resident memory (KiB) of the server process and its children, polled twice a second. */
