@@ -58,7 +58,7 @@ const refreshThroughTier = (refreshUrl: string, paths: string[]) =>
 
 const PURGE_ATTEMPTS = 3;
 
-/** POSTs { urls, tags } to the CDN's purge hook; retried twice, then logged — the CDN's own lifetime (a second, see the tier) ends a missed purge. */
+/** POSTs { urls, tags } to the CDN's purge hook; retried twice with back-off, then logged (a CDN left at the tier's one-second lifetime needs no purge at all). */
 async function purgeCdn(purgeUrl: string, tags: string[], paths: string[]): Promise<void> {
   const { NEXTAUTH_URL: publicUrl, CDN_PURGE_TOKEN: token } = env();
   const body = JSON.stringify({ urls: paths.map((path) => (publicUrl ? new URL(path, publicUrl).href : path)), tags });
