@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { BASE_SECURITY_HEADERS, readerCsp, STAFF_PATH_PREFIXES, transportSecurityHeaders } from "./lib/security-headers.js";
 
 const dev = process.env.NODE_ENV !== "production";
-const readerCacheMb = Number(process.env.READER_CACHE_MB ?? 64);
+const readerCacheMb = Number(process.env.READER_CACHE_MB ?? 48);
 if (!Number.isInteger(readerCacheMb) || readerCacheMb < 1) throw new Error("READER_CACHE_MB must be a whole number of megabytes, 1 or more");
 const staffPaths = STAFF_PATH_PREFIXES.map((prefix) => prefix.slice(1)).join("|");
 

@@ -37,6 +37,8 @@ const EnvSchema = z.object({
     .transform((list) => list.split(",").map((address) => address.trim()).filter(Boolean)),
   SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(7),
+  /** a production server's JavaScript heap: V8 otherwise grows it lazily to gigabytes under bursts of renders */
+  SERVER_HEAP_MB: z.coerce.number().int().min(96).max(16_384).default(176),
   /** `npm run stack`: how many app instances, and the reader tier's port (refresh listener and instances on the ports after it) */
   STACK_INSTANCES: z.coerce.number().int().min(1).max(16).default(2),
   STACK_PORT: z.coerce.number().int().min(1024).max(65000).default(8080),
@@ -83,6 +85,11 @@ export function env(): Env {
 }
 
 /** The app's public origin, for links in emails and invitations. */
+/** SERVER_HEAP_MB of an environment about to start a server (scripts/lib/processes.ts), checked like the rest. */
+export function serverHeapMb(source: Record<string, string | undefined>): number {
+  return EnvSchema.shape.SERVER_HEAP_MB.parse(source.SERVER_HEAP_MB || undefined);
+}
+
 export function appUrl(config: Env = env()): string {
   return (config.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 }

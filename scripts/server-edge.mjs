@@ -8,7 +8,8 @@
 // - names a reader page's cache tags downstream (Cache-Tag, Surrogate-Key) for a CDN to purge by;
 // - answers 410 for a withdrawn story from the list the app keeps in memory (lib/reader/gone.ts),
 //   so no reader request pays for a middleware hop;
-// - with LOG_FORMAT=json, writes one line per request when its response ends.
+// - with LOG_FORMAT=json, writes one line per request when its response ends;
+// - keeps finished renders from being held in memory (below, at the end).
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { jsonLogs, loggedPath, logJson } from "../lib/log.js";
@@ -72,4 +73,17 @@ const emit = http.Server.prototype.emit;
 http.Server.prototype.emit = function (/** @type {string} */ event, /** @type {any[]} */ ...args) {
   if (event === "request" && args[0]?.headers && args[1] && atTheEdge(args[0], args[1])) return true;
   return emit.call(this, event, ...args);
+};
+
+// Next and React abort each render's controllers (several per render, from setImmediate callbacks) with
+// Errors whose stacks nobody reads. V8 keeps an unread stack as frames that hold their receivers — the
+// Immediate, which carries the render's whole AsyncLocalStorage store and links to the Immediates after
+// it — so every render stays in memory as long as its signal does: ~0.2 MB per distinct page, the
+// made-up-URL growth in BENCHMARKS.md (vercel/next.js#96279, nodejs/node#66129; open upstream). Reading
+// the stack turns it into a string and lets the render go.
+const abort = AbortController.prototype.abort;
+AbortController.prototype.abort = function (/** @type {unknown} */ reason) {
+  const why = reason ?? new DOMException("This operation was aborted", "AbortError");
+  if (why instanceof Error || why instanceof DOMException) void why.stack;
+  return abort.call(this, why);
 };

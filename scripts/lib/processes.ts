@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { serverHeapMb } from "@/lib/env";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
@@ -8,11 +9,13 @@ export const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", nam
 /**
  * The environment for a Next server process: preloads scripts/server-edge.mjs,
  * which sees every request before Next does (peer address, request id, cache
- * tags, withdrawn stories' 410, request log).
+ * tags, withdrawn stories' 410, request log), and bounds a production
+ * server's heap (SERVER_HEAP_MB; READER_CACHE_MB of it holds pages).
  */
 export function nextServerEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const preload = `--import=${pathToFileURL(path.join(ROOT, "scripts", "server-edge.mjs")).href}`;
-  return { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, preload].filter(Boolean).join(" ") };
+  const heap = env.NODE_ENV === "production" ? `--max-old-space-size=${serverHeapMb(env)}` : undefined;
+  return { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, preload, heap].filter(Boolean).join(" ") };
 }
 
 /** Spawns a child that shares our terminal; resolves with its exit code. */

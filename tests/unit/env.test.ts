@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv, requireDatabaseUrl } from "@/lib/env";
+import { EnvError, parseEnv, requireDatabaseUrl, serverHeapMb } from "@/lib/env";
 
 const SECRET = "x".repeat(32);
 
@@ -34,5 +34,14 @@ describe("configuration", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://h/db" })).toThrow(/DATABASE_URL: must be a postgresql/);
     expect(() => parseEnv({ NEXTAUTH_SECRET: "short" })).toThrow(/NEXTAUTH_SECRET: must be at least 32/);
     expect(() => parseEnv({ DATABASE_POOL_MAX: "lots" })).toThrow(/DATABASE_POOL_MAX/);
+  });
+
+  it("bounds a production server's heap: 176 MB unless SERVER_HEAP_MB says otherwise, and never below 96", () => {
+    expect(serverHeapMb({})).toBe(176);
+    expect(serverHeapMb({ SERVER_HEAP_MB: "" })).toBe(176);
+    expect(serverHeapMb({ SERVER_HEAP_MB: "512" })).toBe(512);
+    expect(() => serverHeapMb({ SERVER_HEAP_MB: "64" })).toThrow();
+    expect(() => parseEnv({ SERVER_HEAP_MB: "lots" })).toThrow(/SERVER_HEAP_MB/);
+    expect(() => parseEnv({ LOG_FORMAT: "xml" })).toThrow(/LOG_FORMAT/);
   });
 });

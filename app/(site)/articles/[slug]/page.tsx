@@ -22,7 +22,10 @@ async function lookUp(slug: string) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { article } = await lookUp((await params).slug);
+  // The page answers missing and moved stories; metadata only describes a found one.
+  const found = await articleBySlug((await params).slug);
+  if (found.kind !== "article") return {};
+  const { article } = found;
   const url = `${appUrl()}/articles/${article.slug}`;
   const image = article.image ? [{ url: `${appUrl()}${article.image.src}`, width: article.image.width, height: article.image.height, alt: article.image.alt }] : [];
   return {
