@@ -9,11 +9,14 @@
 // - answers 410 for a withdrawn story from the list the app keeps in memory (lib/reader/gone.ts),
 //   so no reader request pays for a middleware hop;
 // - with LOG_FORMAT=json, writes one line per request when its response ends;
+// - notes when the request arrived, for everything done on its behalf (the reader cache will not
+//   store a render begun before a change it has since been told of: lib/reader/cache-handler.mjs);
 // - keeps finished renders from being held in memory (below, at the end).
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { jsonLogs, loggedPath, logJson } from "../lib/log.js";
 import { pageTags } from "../lib/reader/cache-tags.js";
+import { requestStart } from "../lib/reader/request-start.js";
 import { WITHDRAWN_PAGE, withdrawnSlugs } from "../lib/reader/withdrawn.js";
 
 const PEER_HEADER = "x-copydesk-peer";
@@ -71,8 +74,9 @@ function atTheEdge(request, response) {
 const emit = http.Server.prototype.emit;
 /** @this {http.Server} */
 http.Server.prototype.emit = function (/** @type {string} */ event, /** @type {any[]} */ ...args) {
-  if (event === "request" && args[0]?.headers && args[1] && atTheEdge(args[0], args[1])) return true;
-  return emit.call(this, event, ...args);
+  if (event !== "request" || !args[0]?.headers || !args[1]) return emit.call(this, event, ...args);
+  if (atTheEdge(args[0], args[1])) return true;
+  return requestStart.run(Date.now(), () => emit.call(this, event, ...args));
 };
 
 // Next and React abort each render's controllers (several per render, from setImmediate callbacks) with

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import fileSystemCache from "next/dist/server/lib/incremental-cache/file-system-cache.js";
+import { requestStart } from "./request-start.js";
 
 // Node hands over the CommonJS module (the class is on `default`), Next's bundler the class itself.
 /** @type {typeof import("next/dist/server/lib/incremental-cache/file-system-cache.js").default} */
@@ -15,8 +16,12 @@ const FileSystemCache = /** @type {any} */ (fileSystemCache).default ?? fileSyst
  *   is written to disk, so no URL anyone makes up can grow the disk.
  * - When one instance expires tags (after a change commits), it tells every
  *   other through PostgreSQL's NOTIFY on one channel; each expires the same
- *   tags in its own memory on receipt, and once more a second later for
- *   renders that were already under way with the old data.
+ *   tags in its own memory on receipt.
+ * - A render that began before a change may finish after the expiry with the
+ *   old data; stored then, it would look fresh. So an entry is not stored
+ *   when one of its tags expired after its request arrived (the server edge
+ *   keeps that time, lib/reader/request-start.js): that request gets it, the
+ *   next one renders again.
  * - An instance that is not listening (starting, or its connection to
  *   PostgreSQL lost) neither serves from nor stores into the cache: it renders
  *   from the database. Once listening again it ignores everything cached
@@ -28,7 +33,8 @@ const FileSystemCache = /** @type {any} */ (fileSystemCache).default ?? fileSyst
  */
 const CHANNEL = "copydesk_reader_cache";
 const RECONNECT_MS = 500;
-const SECOND_EXPIRY_MS = 1_000;
+/** How long an expiry is remembered: far longer than any render takes. */
+const REMEMBER_EXPIRY_MS = 60_000;
 /** NOTIFY payloads must stay under 8,000 bytes. */
 const PAYLOAD_LIMIT = 7_000;
 
@@ -38,24 +44,37 @@ const PAYLOAD_LIMIT = 7_000;
  * One per process, though Next loads this file twice (itself, and bundled
  * into the server's routes); the memory cache and tag manifest behind
  * FileSystemCache are Next's own process-wide singletons likewise.
- * @type {{ origin: string, client: pg.Client | null, coherentSince: number | null, started: boolean }}
+ * @type {{ origin: string, client: pg.Client | null, coherentSince: number | null, started: boolean, expiredAt: Map<string, number> }}
  */
 const link = /** @type {any} */ (globalThis)[Symbol.for("copydesk.readerCacheLink")] ??= {
   origin: randomUUID(),
   client: null,
+  // When each recently expired tag expired here.
+  expiredAt: new Map(),
   // Entries stored before this moment may have missed an expiry; null while not listening.
   coherentSince: null,
   started: false,
 };
 const standalone = () => !process.env.DATABASE_URL || process.env.NEXT_PHASE === "phase-production-build";
 
-/** Expires tags in this process's memory the way Next's own cache does. */
-const expireLocally = (/** @type {string[]} */ tags, /** @type {Durations | undefined} */ durations) =>
-  FileSystemCache.prototype.revalidateTag.call(null, tags, durations);
+/** Expires tags in this process's memory the way Next's own cache does, and remembers when. */
+function expireLocally(/** @type {string[]} */ tags, /** @type {Durations | undefined} */ durations) {
+  const now = Date.now();
+  for (const [tag, at] of link.expiredAt) if (now - at > REMEMBER_EXPIRY_MS) link.expiredAt.delete(tag);
+  for (const tag of tags) link.expiredAt.set(tag, now);
+  void FileSystemCache.prototype.revalidateTag.call(null, tags, durations);
+}
 
-function expireNowAndAgain(/** @type {string[]} */ tags, /** @type {Durations | undefined} */ durations) {
-  void expireLocally(tags, durations);
-  setTimeout(() => void expireLocally(tags, durations), SECOND_EXPIRY_MS).unref();
+/** The tags an entry about to be stored carries: a cached read names them, a page lists them in a header. */
+function tagsOf(/** @type {any} */ data, /** @type {any} */ ctx) {
+  const listed = ctx?.tags ?? data?.tags ?? String(data?.headers?.["x-next-cache-tags"] ?? "").split(",");
+  return /** @type {string[]} */ (listed);
+}
+
+/** Whether the render behind an entry began before one of its tags expired (unknown outside a request: no). */
+function renderedFromOldData(/** @type {string[]} */ tags) {
+  const arrived = requestStart.getStore();
+  return arrived !== undefined && tags.some((tag) => (link.expiredAt.get(tag) ?? -Infinity) >= arrived);
 }
 
 function listen() {
@@ -72,7 +91,7 @@ function listen() {
   client.on("notification", (message) => {
     if (message.channel !== CHANNEL || !message.payload) return;
     const { origin, tags, durations } = JSON.parse(message.payload);
-    if (origin !== link.origin) expireNowAndAgain(tags, durations);
+    if (origin !== link.origin) expireLocally(tags, durations);
   });
   link.client = client;
   client
@@ -135,7 +154,8 @@ export default class ReaderCacheHandler extends FileSystemCache {
 
   /** @type {FileSystemCache["set"]} */
   async set(...args) {
-    if (link.coherentSince !== null) await super.set(...args);
+    const [, data, ctx] = args;
+    if (link.coherentSince !== null && !renderedFromOldData(tagsOf(data, ctx))) await super.set(...args);
   }
 
   /**
@@ -145,7 +165,7 @@ export default class ReaderCacheHandler extends FileSystemCache {
   async revalidateTag(tags, durations) {
     const list = typeof tags === "string" ? [tags] : tags;
     if (list.length === 0) return;
-    expireNowAndAgain(list, durations);
+    expireLocally(list, durations);
     if (!standalone()) await tellOthers(list, durations);
   }
 }

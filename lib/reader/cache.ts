@@ -53,8 +53,19 @@ export function expireInRequest(tags: string[], paths: string[] = []): void {
 
 const SECOND_REFRESH_MS = 400;
 
-const refreshThroughTier = (refreshUrl: string, paths: string[]) =>
-  Promise.all(paths.map((path) => fetch(`${refreshUrl.replace(/\/$/, "")}${path}`).then((response) => response.arrayBuffer(), () => null)));
+/** Renders are CPU work on the same instances readers wait on: a few at a time, in the order given (most read first). */
+const REFRESHES_AT_ONCE = 2;
+
+async function refreshThroughTier(refreshUrl: string, paths: string[]): Promise<void> {
+  const queue = [...paths];
+  const refreshNext = async (): Promise<void> => {
+    const path = queue.shift();
+    if (path === undefined) return;
+    await fetch(`${refreshUrl.replace(/\/$/, "")}${path}`).then((response) => response.arrayBuffer(), () => null);
+    await refreshNext();
+  };
+  await Promise.all(Array.from({ length: REFRESHES_AT_ONCE }, refreshNext));
+}
 
 const PURGE_ATTEMPTS = 3;
 

@@ -32,11 +32,17 @@ export function tagsAffectedBy(...versions: ReaderFacts[]): string[] {
   return [...tags];
 }
 
-/** The reader URLs that show the story, refreshed through the proxy after a change. */
+/**
+ * The reader URLs that show the story, refreshed through the proxy after a
+ * change in this order: the story's own page and document first (its readers
+ * are the ones waiting), then the front page and feeds, then the rest.
+ */
 export function pathsAffectedBy(...versions: ReaderFacts[]): string[] {
-  const paths = new Set<string>(["/", "/feed.xml", "/news-sitemap.xml", "/sitemap.xml", "/api/v1/content/articles", "/corrections", "/corrections/feed.xml"]);
+  const paths = new Set<string>();
+  for (const story of versions) paths.add(`/articles/${story.slug}`).add(`/api/v1/content/articles/${story.slug}`);
+  for (const path of ["/", "/feed.xml", "/api/v1/content/articles", "/news-sitemap.xml", "/sitemap.xml", "/corrections", "/corrections/feed.xml"]) paths.add(path);
   for (const story of versions) {
-    paths.add(`/articles/${story.slug}`).add(`/api/v1/content/articles/${story.slug}`).add(`/authors/${story.authorId}`);
+    paths.add(`/authors/${story.authorId}`);
     for (const slug of story.neighbourSlugs) paths.add(`/articles/${slug}`);
     if (story.sectionSlug) paths.add(`/sections/${story.sectionSlug}`).add(`/sections/${story.sectionSlug}/feed.xml`);
     for (const tag of story.tagSlugs) paths.add(`/tags/${tag}`);

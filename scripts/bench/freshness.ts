@@ -39,6 +39,8 @@ async function until(url: string, since: number, done: (status: number, body: st
   }
 }
 
+const CHANGE_ANSWERED = "the change answered";
+
 /**
  * Rounds of: a live story kept hot by readers on every watched base URL; a
  * change through instance 1 (unpublish, or publish changes made to the
@@ -46,8 +48,10 @@ async function until(url: string, since: number, done: (status: number, body: st
  * showing the old page.
  */
 export async function hotPageChanges(staff: Staff, watched: Record<string, string>, rounds: number) {
-  const unpublish: Record<string, number[]> = Object.fromEntries(Object.keys(watched).map((name) => [name, []]));
-  const publishChanges: Record<string, number[]> = Object.fromEntries(Object.keys(watched).map((name) => [name, []]));
+  // Next to each place: how long the change's own request took ("the change answered").
+  const places = [...Object.keys(watched), CHANGE_ANSWERED];
+  const unpublish: Record<string, number[]> = Object.fromEntries(places.map((name) => [name, []]));
+  const publishChanges: Record<string, number[]> = Object.fromEntries(places.map((name) => [name, []]));
   const warm = async (path: string, text: string) => {
     for (const base of Object.values(watched)) {
       if (!Number.isFinite(await until(`${base}${path}`, performance.now(), (status, body) => status === 200 && body.includes(text)))) throw new Error(`${base}${path} never showed the story`);
@@ -57,6 +61,7 @@ export async function hotPageChanges(staff: Staff, watched: Record<string, strin
   const measure = async (into: Record<string, number[]>, path: string, change: () => Promise<unknown>, done: (status: number, body: string) => boolean) => {
     const since = performance.now();
     await change();
+    into[CHANGE_ANSWERED]!.push(performance.now() - since);
     await Promise.all(Object.entries(watched).map(async ([name, base]) => into[name]!.push(await until(`${base}${path}`, since, done))));
   };
 
