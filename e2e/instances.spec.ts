@@ -183,7 +183,14 @@ test("SIGTERM: the instance finishes the request in flight, takes no new ones, a
     await sleep(i * 25);
     return (await fetch(`${tierUrl}/?reader=${Date.now()}-${i}`)).status;
   });
-  await expect.poll(() => fetch(`${secondUrl}/api/health`).then(() => "up", () => "refused"), { timeout: 5_000 }).toBe("refused");
+  // A new connection, not fetch: its pool may hold a kept-alive one the instance still answers on.
+  const connecting = () =>
+    new Promise<string>((resolve) => {
+      const probe = net.connect(Number(port), "127.0.0.1");
+      probe.once("connect", () => (probe.destroy(), resolve("accepted")));
+      probe.once("error", () => resolve("refused"));
+    });
+  await expect.poll(connecting, { timeout: 5_000 }).toBe("refused");
   socket.end(body.slice(10));
   await closed;
   expect(answer).toMatch(/^HTTP\/1\.1 \d{3} /);
