@@ -38,7 +38,7 @@ const EnvSchema = z.object({
   SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(7),
   /** a production server's JavaScript heap: V8 otherwise grows it lazily to gigabytes under bursts of renders */
-  SERVER_HEAP_MB: z.coerce.number().int().min(96).max(16_384).default(176),
+  SERVER_HEAP_MB: z.coerce.number().int().min(96).max(16_384).default(160),
   /** `npm run stack`: how many app instances, and the reader tier's port (refresh listener and instances on the ports after it) */
   STACK_INSTANCES: z.coerce.number().int().min(1).max(16).default(2),
   STACK_PORT: z.coerce.number().int().min(1024).max(65000).default(8080),

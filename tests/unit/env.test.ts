@@ -36,9 +36,9 @@ describe("configuration", () => {
     expect(() => parseEnv({ DATABASE_POOL_MAX: "lots" })).toThrow(/DATABASE_POOL_MAX/);
   });
 
-  it("bounds a production server's heap: 176 MB unless SERVER_HEAP_MB says otherwise, and never below 96", () => {
-    expect(serverHeapMb({})).toBe(176);
-    expect(serverHeapMb({ SERVER_HEAP_MB: "" })).toBe(176);
+  it("bounds a production server's heap: 160 MB unless SERVER_HEAP_MB says otherwise, and never below 96", () => {
+    expect(serverHeapMb({})).toBe(160);
+    expect(serverHeapMb({ SERVER_HEAP_MB: "" })).toBe(160);
     expect(serverHeapMb({ SERVER_HEAP_MB: "512" })).toBe(512);
     expect(() => serverHeapMb({ SERVER_HEAP_MB: "64" })).toThrow();
     expect(() => parseEnv({ SERVER_HEAP_MB: "lots" })).toThrow(/SERVER_HEAP_MB/);
