@@ -231,7 +231,7 @@ function watchMemory(pid: number) {
   const read = async () => {
     const pids = [pid, ...(await readFile(`/proc/${pid}/task/${pid}/children`, "utf8").catch(() => "")).split(" ").filter(Boolean).map(Number)];
     let total = 0;
-    for (const p of pids) total += Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${p}/status`, "utf8").catch(() => ""))?.[1] ?? 0);
+    for (const p of pids) total += await rssKiB(p);
     peak = Math.max(peak, total);
   };
   const timer = setInterval(() => void read(), 500);
