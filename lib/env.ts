@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOG_FORMATS } from "@/lib/log.js";
+import { isTimeZone } from "@/lib/time-zone";
 
 /**
  * The app's configuration, checked once. In development and tests
@@ -21,6 +22,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Copydesk <newsroom@localhost>"),
   NEWSROOM_NAME: z.string().min(1).max(80).default("Copydesk"),
   NEWSROOM_CONTACT_EMAIL: z.email().default("newsroom@example.com"),
+  /** every time staff and readers see is shown in it, and times typed into forms are read in it */
+  NEWSROOM_TIME_ZONE: z.string().default("UTC").refine(isTimeZone, "must be an IANA time zone name, e.g. Europe/Berlin or America/New_York"),
   READER_REFRESH_URL: z.url().optional(),
   /** a CDN in front of the tier: POSTed { urls, tags } after every reader-visible change */
   CDN_PURGE_URL: z.url().optional(),
@@ -84,12 +87,12 @@ export function env(): Env {
   return cached;
 }
 
-/** The app's public origin, for links in emails and invitations. */
 /** SERVER_HEAP_MB of an environment about to start a server (scripts/lib/processes.ts), checked like the rest. */
 export function serverHeapMb(source: Record<string, string | undefined>): number {
   return EnvSchema.shape.SERVER_HEAP_MB.parse(source.SERVER_HEAP_MB || undefined);
 }
 
+/** The app's public origin, for links in emails and invitations. */
 export function appUrl(config: Env = env()): string {
   return (config.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 }

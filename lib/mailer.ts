@@ -5,6 +5,13 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** a stable Message-ID, so a mail sent again after a lost acknowledgement is recognisably the same */
+  messageId?: string;
+}
+
+/** Sends through SMTP_URL, or throws with the server's answer. */
+export async function deliverMail(smtpUrl: string, mail: Mail): Promise<void> {
+  await nodemailer.createTransport(smtpUrl, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }).sendMail({ from: env().MAIL_FROM, ...mail });
 }
 
 /**
@@ -13,10 +20,10 @@ export interface Mail {
  * instead. A failed send is logged, never fatal: returns whether it went.
  */
 export async function sendMail(mail: Mail): Promise<boolean> {
-  const { SMTP_URL, MAIL_FROM } = env();
+  const { SMTP_URL } = env();
   if (!SMTP_URL) return false;
   try {
-    await nodemailer.createTransport(SMTP_URL).sendMail({ from: MAIL_FROM, ...mail });
+    await deliverMail(SMTP_URL, mail);
     return true;
   } catch (error) {
     console.error(`[mail] could not send "${mail.subject}" to ${mail.to}:`, error instanceof Error ? error.message : error);

@@ -15,10 +15,12 @@ export type Viewer = StaffViewer | { kind: "system" };
 
 export const SYSTEM: Viewer = { kind: "system" };
 
-/** What the policy knows of an article: its state, its author, and what readers have of it. */
+/** What the policy knows of an article: its state, who writes it, and what readers have of it. */
 export interface ArticleFacts {
   status: ArticleState;
   authorId: string;
+  /** the reporter the desk assigned it to: theirs to write, as if they had started it */
+  assigneeId?: string | null;
   /** readers have a version of it */
   live: boolean;
   /** the working copy holds something readers do not have (always, when it is not live) */
@@ -40,7 +42,7 @@ const ALLOW: Decision = { ok: true };
 const deny = (reason: DenialReason): Decision => ({ ok: false, reason });
 
 const actorOf = (viewer: Viewer): Actor => (viewer.kind === "system" ? "SYSTEM" : viewer.role);
-const owns = (viewer: Viewer, article: ArticleFacts) => viewer.kind === "staff" && viewer.id === article.authorId;
+const owns = (viewer: Viewer, article: ArticleFacts) => viewer.kind === "staff" && (viewer.id === article.authorId || viewer.id === article.assigneeId);
 const reaches = (reach: Reach | undefined, viewer: Viewer, article: ArticleFacts) =>
   reach === "any" || (reach === "own" && owns(viewer, article));
 const holds = (condition: Condition, article: ArticleFacts) =>
@@ -88,7 +90,7 @@ export const heldByFourEyes = (viewer: Viewer, article: ArticleFacts, rules: New
 /** The query twin of "may view": hidden rows are simply not found. */
 export function visibleWhere(viewer: Viewer): Prisma.ArticleWhereInput {
   if (viewer.kind === "system" || isEditor(viewer)) return {};
-  return { OR: [{ liveRevisionId: { not: null } }, { authorId: viewer.id }] };
+  return { OR: [{ liveRevisionId: { not: null } }, { authorId: viewer.id }, { assigneeId: viewer.id }] };
 }
 
 /** Non-article rights, one line each. */
@@ -97,3 +99,5 @@ export const mayManageUsers = (viewer: Viewer) => viewer.kind === "staff" && vie
 export const mayChangeSettings = mayManageUsers;
 export const maySeeReviewQueue = isEditor;
 export const mayArrangeFrontPage = isEditor;
+/** Assigning stories, setting deadlines and slots, rescheduling from the calendar: the desk's work. */
+export const mayPlan = isEditor;

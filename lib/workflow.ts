@@ -41,22 +41,33 @@ export interface Transition {
   live?: "set" | "clear";
   /** under the four-eyes rule, the author may not take this move */
   fourEyes?: true;
+  /**
+   * who hears of it in their inbox: `desk` — the story's editor, or every
+   * editor when it has none; `writers` — its author and its assignee
+   */
+  notify?: { kind: NoticeKind; to: "desk" | "writers" };
 }
+
+/** What a notification reports (the moves' kinds, and the ones that are not moves). */
+export const NOTICE_KINDS = ["SUBMITTED", "CHANGES_REQUESTED", "PUBLISHED", "SCHEDULED", "UNPUBLISHED", "ASSIGNED", "MENTIONED", "SCHEDULE_MISSED"] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 const EDITORS = { EDITOR: "any", ADMIN: "any" } as const;
 const LIVE_STATES = ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED", "SCHEDULED"] as const;
 
 export const TRANSITIONS = {
-  submit: { from: ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED"], to: "IN_REVIEW", who: { REPORTER: "own", ...EDITORS }, when: ["changes"], needs: ["headline"] },
+  submit: { from: ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED"], to: "IN_REVIEW", who: { REPORTER: "own", ...EDITORS }, when: ["changes"], needs: ["headline"], notify: { kind: "SUBMITTED", to: "desk" } },
   withdraw: { from: ["IN_REVIEW"], to: "DRAFT", toWhenLive: "PUBLISHED", who: { REPORTER: "own", EDITOR: "own", ADMIN: "own" } },
-  request_changes: { from: ["IN_REVIEW"], to: "CHANGES_REQUESTED", who: EDITORS, needs: ["note"] },
-  publish: { from: ["IN_REVIEW", "DRAFT"], to: "PUBLISHED", who: EDITORS, when: ["not_live"], needs: ["version", "headline"], live: "set", fourEyes: true },
-  publish_changes: { from: ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED"], to: "PUBLISHED", who: EDITORS, when: ["live", "changes"], needs: ["version", "headline"], live: "set", fourEyes: true },
+  request_changes: { from: ["IN_REVIEW"], to: "CHANGES_REQUESTED", who: EDITORS, needs: ["note"], notify: { kind: "CHANGES_REQUESTED", to: "writers" } },
+  publish: { from: ["IN_REVIEW", "DRAFT"], to: "PUBLISHED", who: EDITORS, when: ["not_live"], needs: ["version", "headline"], live: "set", fourEyes: true, notify: { kind: "PUBLISHED", to: "writers" } },
+  publish_changes: { from: ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED"], to: "PUBLISHED", who: EDITORS, when: ["live", "changes"], needs: ["version", "headline"], live: "set", fourEyes: true, notify: { kind: "PUBLISHED", to: "writers" } },
   discard_changes: { from: ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED"], to: "PUBLISHED", who: { REPORTER: "own", ...EDITORS }, when: ["live", "changes"], needs: ["version"] },
-  schedule: { from: ["IN_REVIEW"], to: "SCHEDULED", who: EDITORS, needs: ["publishAt", "version", "headline"], fourEyes: true },
+  schedule: { from: ["IN_REVIEW"], to: "SCHEDULED", who: EDITORS, needs: ["publishAt", "version", "headline"], fourEyes: true, notify: { kind: "SCHEDULED", to: "writers" } },
+  /** a new time for the version that was scheduled (not the working copy, which may have changed since) */
+  reschedule: { from: ["SCHEDULED"], to: "SCHEDULED", who: EDITORS, needs: ["publishAt"], fourEyes: true, notify: { kind: "SCHEDULED", to: "writers" } },
   unschedule: { from: ["SCHEDULED"], to: "IN_REVIEW", who: EDITORS },
-  publish_scheduled: { from: ["SCHEDULED"], to: "PUBLISHED", who: { SYSTEM: "any" }, live: "set" },
-  unpublish: { from: LIVE_STATES, to: "DRAFT", who: EDITORS, when: ["live"], needs: ["note"], live: "clear" },
+  publish_scheduled: { from: ["SCHEDULED"], to: "PUBLISHED", who: { SYSTEM: "any" }, live: "set", notify: { kind: "PUBLISHED", to: "writers" } },
+  unpublish: { from: LIVE_STATES, to: "DRAFT", who: EDITORS, when: ["live"], needs: ["note"], live: "clear", notify: { kind: "UNPUBLISHED", to: "writers" } },
   archive: { from: ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "SCHEDULED", "PUBLISHED"], to: "ARCHIVED", who: EDITORS, live: "clear" },
   restore: { from: ["ARCHIVED"], to: "DRAFT", who: EDITORS },
 } as const satisfies Record<string, Transition>;
@@ -100,6 +111,7 @@ export const ACTION_LABELS: Record<WorkflowAction, string> = {
   publish_changes: "Publish changes",
   discard_changes: "Discard changes",
   schedule: "Schedule",
+  reschedule: "Reschedule",
   unschedule: "Unschedule",
   publish_scheduled: "Published on schedule",
   unpublish: "Unpublish",

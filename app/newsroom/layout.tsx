@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { InboxBell } from "@/components/newsroom/inbox-bell";
 import { SignOutButton } from "@/components/sign-out-button";
 import { pageViewer } from "@/lib/auth/page-viewer";
+import { unreadCount } from "@/lib/notifications";
 import { mayArrangeFrontPage, mayChangeSettings, mayManageUsers, maySeeReviewQueue } from "@/lib/policy";
 
 export const metadata: Metadata = { title: { default: "Newsroom", template: "%s · Copydesk newsroom" }, robots: { index: false } };
@@ -20,12 +22,15 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
           </Link>
           <nav aria-label="Newsroom" className="flex flex-1 gap-4">
             <Link href="/newsroom">Dashboard</Link>
+            <Link href="/newsroom/budget">Budget</Link>
+            <Link href="/newsroom/calendar">Calendar</Link>
             {maySeeReviewQueue(viewer) && <Link href="/newsroom/queue/awaiting-review">Review queue</Link>}
             {mayArrangeFrontPage(viewer) && <Link href="/newsroom/front-page">Front page</Link>}
             {mayManageUsers(viewer) && <Link href="/newsroom/users">Users</Link>}
             {mayChangeSettings(viewer) && <Link href="/newsroom/settings">Settings</Link>}
             <Link href="/newsroom/account">Account</Link>
           </nav>
+          <InboxBell initialUnread={await unreadCount(viewer)} />
           <span data-testid="viewer">
             {viewer.name} · <span className="font-semibold">{ROLE_LABELS[viewer.role]}</span>
           </span>

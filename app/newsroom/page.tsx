@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { ArticleRows } from "@/components/newsroom/article-rows";
-import { dashboardSummary, filterOptions, listArticles, type ArticleRow, type BoxName } from "@/lib/articles";
+import { dashboardSummary, filterOptions, listArticles, missedSchedules, type ArticleRow, type BoxName } from "@/lib/articles";
 import { pageViewer } from "@/lib/auth/page-viewer";
 import { messageFor } from "@/lib/errors";
+import { formatDateTime, headlineOrUntitled } from "@/lib/format";
 import { maySeeReviewQueue } from "@/lib/policy";
 import { ARTICLE_STATES, STATE_LABELS } from "@/lib/workflow";
 
@@ -38,7 +39,8 @@ export default async function DashboardPage({ searchParams }: Props) {
   const viewer = await pageViewer();
   const params = await searchParams;
   const filters = Object.fromEntries(Object.entries(params).filter(([key, value]) => ["status", "section", "author", "q", "cursor"].includes(key) && value));
-  const [summary, options, list] = await Promise.all([
+  const [missed, summary, options, list] = await Promise.all([
+    maySeeReviewQueue(viewer) ? missedSchedules(viewer) : [],
     dashboardSummary(viewer),
     filterOptions(),
     listArticles(viewer, filters).catch((error: unknown) => ({ error: messageFor(error) })),
@@ -52,6 +54,20 @@ export default async function DashboardPage({ searchParams }: Props) {
           New article
         </Link>
       </div>
+      {missed.length > 0 && (
+        <section aria-labelledby="missed" role="alert" className="mt-6 rounded border-2 border-red-700 bg-red-50 p-5">
+          <h2 id="missed" className="text-lg font-bold text-red-800">Missed schedule</h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {missed.map((story) => (
+              <li key={story.id}>
+                <Link href={`/newsroom/articles/${story.id}`} className="font-semibold underline">{story.slugLine || headlineOrUntitled(story.headline)}</Link> was due at {formatDateTime(story.scheduledFor!)}
+                {story.scheduleProblem ? `: ${story.scheduleProblem}` : " and is still waiting: is the scheduler running?"}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2 text-xs text-muted">Publish it, reschedule or unschedule it to clear this.</p>
+        </section>
+      )}
       <div className="mt-6 grid gap-6 md:grid-cols-2">
         <Box id="my-drafts" box="my-drafts" title="My drafts" {...summary.myDrafts} empty="No drafts of yours right now." />
         {maySeeReviewQueue(viewer) ? (

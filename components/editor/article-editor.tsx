@@ -9,6 +9,7 @@ import { SignInForm } from "@/components/sign-in-form";
 import { StatusBadge } from "@/components/status-badge";
 import type { EditorArticle } from "@/lib/articles";
 import { figuresWithoutAlt, plainText } from "@/lib/content/document";
+import { countWords, lengthLabel } from "@/lib/content/word-count";
 import { formatDateTime, formatTime } from "@/lib/format";
 import { slugify } from "@/lib/slug";
 import { api, type ApiError } from "./api";
@@ -504,6 +505,7 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
           <div className="mt-1">
             <BodyEditor key={bodyKey} content={body} editable={canEdit} onChange={changeBody} />
           </div>
+          <p className="mt-1 text-xs text-muted" data-testid="length">{lengthLabel(countWords(body))}</p>
         </div>
         {canEdit && (
           <button type="button" onClick={() => void saveNow()} disabled={saveState === "saving" || conflict !== null} className="rounded bg-ink px-4 py-2 text-sm font-semibold text-paper">

@@ -1,13 +1,16 @@
 "use client";
 
 import { useState } from "react";
+import { newsroomTimeZone } from "@/lib/format";
 import { ACTION_LABELS, type WorkflowAction } from "@/lib/workflow";
 
 const NEEDS_NOTE: WorkflowAction[] = ["request_changes", "unpublish"];
+const NEEDS_TIME: WorkflowAction[] = ["schedule", "reschedule"];
 
 export interface Move {
   action: WorkflowAction;
   note?: string;
+  /** a wall time as typed ("2026-12-05T14:30"); the server reads it in the newsroom's zone */
   publishAt?: string;
 }
 
@@ -87,7 +90,7 @@ export function WorkflowPanel({ actions, held, busy, lastLook, onMove }: { actio
             key={action}
             type="button"
             disabled={busy}
-            onClick={() => (NEEDS_NOTE.includes(action) || PUBLISHING.includes(action) || action === "schedule" ? setAsking(action) : onMove({ action }))}
+            onClick={() => (NEEDS_NOTE.includes(action) || PUBLISHING.includes(action) || NEEDS_TIME.includes(action) ? setAsking(action) : onMove({ action }))}
             className={`rounded px-3 py-1.5 text-sm font-semibold ${PUBLISHING.includes(action) ? "bg-green-800 text-white" : "border border-rule bg-white"}`}
           >
             {ACTION_LABELS[action]}
@@ -104,16 +107,16 @@ export function WorkflowPanel({ actions, held, busy, lastLook, onMove }: { actio
             onMove({
               action: asking,
               note: String(form.get("note") ?? "") || undefined,
-              publishAt: publishAt ? new Date(String(publishAt)).toISOString() : undefined,
+              publishAt: publishAt ? String(publishAt) : undefined,
             });
             setAsking(null);
           }}
         >
           {PUBLISHING.includes(asking) ? (
             <LastLookSummary look={lastLook} />
-          ) : asking === "schedule" ? (
+          ) : NEEDS_TIME.includes(asking) ? (
             <label className="block">
-              <span className="font-semibold">Publish at</span>
+              <span className="font-semibold">Publish at ({newsroomTimeZone()})</span>
               <input type="datetime-local" name="publishAt" required className="mt-1 block rounded border border-rule px-2 py-1" />
             </label>
           ) : (

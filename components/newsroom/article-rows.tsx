@@ -29,6 +29,8 @@ export function ArticleRows({ articles }: { articles: (ArticleRow & { inStateSin
               <span data-testid="waited">
                 {STATE_LABELS[article.status].toLowerCase()} since {formatDateTime(article.inStateSince)}, waiting {waited(article.inStateSince)}
               </span>
+            ) : article.status === "SCHEDULED" && article.scheduledFor ? (
+              <>goes live {formatDateTime(article.scheduledFor)}</>
             ) : (
               <>updated {formatDateTime(article.updatedAt)}</>
             )}

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { notifyMentions } from "@/lib/notifications";
 import type { Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { assertAllowed, findVisible } from "./find";
@@ -6,13 +7,16 @@ import { CommentInput } from "./schemas";
 
 const commentSelect = { id: true, body: true, createdAt: true, author: { select: { id: true, name: true } } } as const;
 
-export async function addComment(viewer: Viewer, input: unknown) {
+/** A comment, and an inbox line for everyone it mentions by @name, together. */
+export async function addComment(viewer: Viewer, input: unknown, now = new Date()) {
   const { articleId, body } = parseInput(CommentInput, input);
   return db().$transaction(async (tx) => {
     const article = await findVisible(tx, viewer, articleId);
     assertAllowed(viewer, "comment", article);
     if (viewer.kind !== "staff") throw new Error("unreachable: only staff may comment");
-    return tx.comment.create({ data: { articleId, authorId: viewer.id, body }, select: commentSelect });
+    const comment = await tx.comment.create({ data: { articleId, authorId: viewer.id, body, createdAt: now }, select: commentSelect });
+    await notifyMentions(tx, viewer, article, body, now);
+    return comment;
   });
 }
 

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { imageUrl } from "@/lib/media";
-import { allowedActions, can, heldByFourEyes, type Viewer } from "@/lib/policy";
+import { countWords, readingMinutes } from "@/lib/content/word-count";
+import { allowedActions, can, heldByFourEyes, mayPlan, type Viewer } from "@/lib/policy";
 import { newsroomRules } from "@/lib/settings";
 import { denialMessage, findVisible, withFacts } from "./find";
 
@@ -12,6 +13,8 @@ export async function getArticle(viewer: Viewer, articleId: string) {
       where: { id: visible.id },
       include: {
         author: { select: { id: true, name: true } },
+        assignee: { select: { id: true, name: true } },
+        editor: { select: { id: true, name: true } },
         section: { select: { id: true, name: true } },
         heroImage: { select: { id: true, storageKey: true, widths: true, width: true, height: true } },
         tags: { select: { tag: { select: { name: true } } } },
@@ -31,6 +34,7 @@ export async function getArticle(viewer: Viewer, articleId: string) {
           select: { note: true, createdAt: true, actor: { select: { name: true } } },
         })
       : null;
+  const words = countWords(article.body);
   return {
     id: article.id,
     slug: article.slug,
@@ -55,11 +59,15 @@ export async function getArticle(viewer: Viewer, articleId: string) {
     },
     publishedAt: article.publishedAt,
     scheduledFor: article.scheduledFor,
+    plan: { slugLine: article.slugLine, assignee: row.assignee, editor: row.editor, deadline: article.deadline, plannedFor: article.plannedFor },
+    wordCount: words,
+    readingMinutes: readingMinutes(words),
     updatedAt: article.updatedAt,
     changeRequest,
     corrections: row.corrections,
     canEdit: can(viewer, "edit", article).ok,
     canCorrect: can(viewer, "correct", article).ok,
+    canPlan: mayPlan(viewer),
     allowedActions: allowedActions(viewer, article, rules),
     /** moves held back by the four-eyes rule, with the reason the button shows instead */
     heldActions: heldByFourEyes(viewer, article, rules).map((action) => ({ action, reason: denialMessage("four_eyes") })),

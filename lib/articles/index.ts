@@ -12,3 +12,4 @@ export { uploadImage, MAX_UPLOAD_BYTES } from "./upload-image";
 export { addCorrection, listCorrections } from "./add-correction";
 export { createPreviewLink, revokePreviewLinks, previewByToken, staffPreview } from "./previews";
 export { getFrontPagePlan, arrangeFrontPage, FRONT_PAGE_SLOTS, type FrontPagePlan, type FrontPageStory } from "./front-page";
+export { storyBudget, storyCalendar, missedSchedules, planningPeople, isOverdue, type Budget, type Calendar } from "./budget";

@@ -66,9 +66,9 @@ export type BoxName = (typeof BOXES)[number];
 export const BOX_TITLES: Record<BoxName, string> = { "my-drafts": "My drafts", "awaiting-review": "Awaiting review", scheduled: "Scheduled", "recently-published": "Recently published" };
 
 function boxQuery(viewer: StaffViewer, box: BoxName): { where: Prisma.ArticleWhereInput; orderBy: Prisma.ArticleOrderByWithRelationInput[] } {
-  const mineUnlessEditor = isEditor(viewer) ? {} : { authorId: viewer.id };
+  const mineUnlessEditor = isEditor(viewer) ? {} : { OR: [{ authorId: viewer.id }, { assigneeId: viewer.id }] };
   const queries: Record<BoxName, { where: Prisma.ArticleWhereInput; orderBy: Prisma.ArticleOrderByWithRelationInput }> = {
-    "my-drafts": { where: { authorId: viewer.id, status: { in: ["DRAFT", "CHANGES_REQUESTED"] } }, orderBy: { updatedAt: "desc" } },
+    "my-drafts": { where: { OR: [{ authorId: viewer.id }, { assigneeId: viewer.id }], status: { in: ["DRAFT", "CHANGES_REQUESTED"] } }, orderBy: { updatedAt: "desc" } },
     // Oldest waiting first: a story in review is changed by nobody but the editor who takes it up.
     "awaiting-review": { where: { status: "IN_REVIEW", ...mineUnlessEditor }, orderBy: { updatedAt: "asc" } },
     scheduled: { where: { status: "SCHEDULED", ...mineUnlessEditor }, orderBy: { scheduledFor: "asc" } },

@@ -1,49 +1,97 @@
 import { db } from "@/lib/db";
 import { jsonLogs, logJson } from "@/lib/log.js";
+import { alertEditors } from "@/lib/notifications";
 import { DEFAULT_RULES, SYSTEM } from "@/lib/policy";
 import { expireArticlePages, readerFacts } from "@/lib/reader/cache";
-import type { ReaderFacts } from "@/lib/reader/tags";
 import { findVisible } from "./find";
 import { applyMove } from "./transition";
 
 const BATCH = 50;
 
 /**
- * The scheduler: a row-locked sweep. Due articles are claimed with
- * FOR UPDATE SKIP LOCKED, so several app instances sweeping at once each take
+ * The scheduler: due articles are claimed one at a time with FOR UPDATE
+ * SKIP LOCKED, so several app instances sweeping at once each take
  * different rows, and the move itself still checks the from-state, so an
- * article goes live exactly once. Nothing lives in memory: after a restart
- * the next sweep finds whatever came due meanwhile.
+ * article goes live exactly once. Each publish is its own transaction: one
+ * story that cannot go out holds up no other, and every editor hears of it
+ * (`alertMissedSchedules`). Nothing lives in memory: after a restart the
+ * next sweep finds whatever came due meanwhile.
  */
 export async function publishDueArticles(now = new Date()): Promise<string[]> {
-  const published = await db().$transaction(async (tx) => {
-    const due = await tx.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "Article"
-       WHERE "status" = 'SCHEDULED' AND "scheduledFor" <= ${now}
-       ORDER BY "scheduledFor"
-       LIMIT ${BATCH}
-       FOR UPDATE SKIP LOCKED`;
-    const published: { id: string; before: ReaderFacts | null }[] = [];
-    for (const { id } of due) {
-      const article = await findVisible(tx, SYSTEM, id);
-      const before = await readerFacts(tx, id);
-      await applyMove(tx, SYSTEM, article, { action: "publish_scheduled" }, DEFAULT_RULES, now);
-      published.push({ id, before });
+  await alertMissedSchedules(now);
+  const published: string[] = [];
+  const failed: string[] = [];
+  while (published.length + failed.length < BATCH) {
+    let claimed: string | null = null;
+    try {
+      const done = await db().$transaction(async (tx) => {
+        const [due] = await tx.$queryRaw<{ id: string }[]>`
+          SELECT "id" FROM "Article"
+           WHERE "status" = 'SCHEDULED' AND "scheduledFor" <= ${now} AND NOT ("id" = ANY(${failed}::text[]))
+           ORDER BY "scheduledFor"
+           LIMIT 1
+           FOR UPDATE SKIP LOCKED`;
+        if (!due) return null;
+        claimed = due.id;
+        const before = await readerFacts(tx, due.id);
+        await applyMove(tx, SYSTEM, await findVisible(tx, SYSTEM, due.id), { action: "publish_scheduled" }, DEFAULT_RULES, now);
+        return { id: due.id, before };
+      });
+      if (!done) break;
+      published.push(done.id);
+      // The pages' own lifetime still ends stale copies if this fails; say so loudly.
+      await expireArticlePages(done.before, done.id).catch((error: unknown) =>
+        console.error("[scheduler] could not expire reader pages:", error instanceof Error ? error.message : error),
+      );
+    } catch (error) {
+      if (claimed === null) throw error;
+      failed.push(claimed);
+      await recordFailedPublish(claimed, error instanceof Error ? error.message : String(error), now);
     }
-    return published;
-  });
-  for (const { id, before } of published) {
-    // The pages' own lifetime still ends stale copies if this fails; say so loudly.
-    await expireArticlePages(before, id).catch((error: unknown) =>
-      console.error("[scheduler] could not expire reader pages:", error instanceof Error ? error.message : error),
-    );
   }
-  return published.map((story) => story.id);
+  return published;
+}
+
+/** A scheduled story more than this late has missed its slot: every editor is told, once. */
+export const MISSED_AFTER_MS = 2 * 60_000;
+
+const alertFacts = { id: true, headline: true, slugLine: true, authorId: true, assigneeId: true, editorId: true, scheduledFor: true } as const;
+
+/** Stories still scheduled well past their time (the scheduler was down, or their publish keeps failing). */
+async function alertMissedSchedules(now: Date) {
+  await db().$transaction(async (tx) => {
+    const late = await tx.article.findMany({
+      where: { status: "SCHEDULED", scheduleAlertAt: null, scheduledFor: { lt: new Date(now.getTime() - MISSED_AFTER_MS) } },
+      select: alertFacts,
+    });
+    for (const story of late) {
+      const minutes = Math.round((now.getTime() - story.scheduledFor!.getTime()) / 60_000);
+      const problem = `it is ${minutes} minutes late.`;
+      const { count } = await tx.article.updateMany({ where: { id: story.id, status: "SCHEDULED", scheduleAlertAt: null }, data: { scheduleAlertAt: now, scheduleProblem: problem } });
+      if (count === 1) await alertEditors(tx, { ...story, scheduledFor: story.scheduledFor! }, problem, now);
+    }
+  });
+}
+
+/** A publish that failed: the reason is kept for the dashboard, and the first failure of a scheduling alerts every editor. */
+async function recordFailedPublish(id: string, reason: string, now: Date) {
+  const problem = `the publish failed (${reason.split("\n")[0]!.slice(0, 300)}).`;
+  if (jsonLogs()) logJson("scheduler", { status: "publish_failed", articleId: id, error: problem });
+  else console.error(`[scheduler] scheduled publish of ${id} failed: ${reason}`);
+  await db().$transaction(async (tx) => {
+    const first = await tx.article.updateMany({ where: { id, status: "SCHEDULED", scheduleAlertAt: null }, data: { scheduleAlertAt: now, scheduleProblem: problem } });
+    if (first.count === 1) {
+      const story = await tx.article.findUniqueOrThrow({ where: { id }, select: alertFacts });
+      await alertEditors(tx, { ...story, scheduledFor: story.scheduledFor! }, problem, now);
+    } else {
+      await tx.article.updateMany({ where: { id, status: "SCHEDULED" }, data: { scheduleProblem: problem } });
+    }
+  });
 }
 
 export const SWEEP_INTERVAL_MS = 15_000;
 /** A sweep overdue by more than this makes the instance unhealthy (/api/health). */
-export const LATE_AFTER_MS = 2 * 60_000;
+export const LATE_AFTER_MS = MISSED_AFTER_MS;
 
 /** When this process's scheduler started, and when a sweep last completed without error. */
 export interface SchedulerState {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SLUG_PATTERN } from "@/lib/slug";
+import { NewsroomTime } from "@/lib/validation";
 import { WORKFLOW_ACTIONS, type WorkflowAction } from "@/lib/workflow";
 
 /**
@@ -23,6 +24,16 @@ const Hero = z
   .strict()
   .nullable();
 
+/** The desk's plan for a story; not content, so changing it makes no revision. */
+const Planning = {
+  slugLine: z.string().trim().max(120, "must be at most 120 characters").optional(),
+  assigneeId: Id.nullable().optional(),
+  editorId: Id.nullable().optional(),
+  deadline: NewsroomTime.nullable().optional(),
+  plannedFor: NewsroomTime.nullable().optional(),
+};
+export const PLANNING_FIELDS = Object.keys(Planning) as (keyof typeof Planning)[];
+
 const ArticleFields = {
   headline: Headline,
   standfirst: Standfirst,
@@ -34,14 +45,16 @@ const ArticleFields = {
 };
 
 export const CreateArticleInput = z
-  .object({ ...ArticleFields, headline: Headline.default(""), standfirst: Standfirst.default(""), slug: Slug.optional(), sectionId: Id.nullable().default(null), tags: Tags.default([]), hero: Hero.default(null), body: z.unknown().optional() })
+  .object({ ...ArticleFields, ...Planning, headline: Headline.default(""), standfirst: Standfirst.default(""), slug: Slug.optional(), sectionId: Id.nullable().default(null), tags: Tags.default([]), hero: Hero.default(null), body: z.unknown().optional() })
   .strict();
 export type CreateArticleInput = z.infer<typeof CreateArticleInput>;
 
 export const SaveDraftInput = z
   .object({
     articleId: Id,
-    version: z.number().int().positive(),
+    /** required when the save changes content; a plan-only save names none */
+    version: z.number().int().positive().optional(),
+    ...Planning,
     headline: Headline.optional(),
     standfirst: Standfirst.optional(),
     body: z.unknown().optional(),
@@ -60,7 +73,7 @@ export const TransitionInput = z
     articleId: Id,
     action: z.enum(PERSON_ACTIONS, { error: `must be one of ${PERSON_ACTIONS.join(", ")}` }),
     note: z.string().trim().max(2000).optional(),
-    publishAt: z.coerce.date({ error: "must be a date and time" }).optional(),
+    publishAt: NewsroomTime.optional(),
     version: z.number().int().positive().optional(),
   })
   .strict();

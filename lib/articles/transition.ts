@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NewsroomRules, Viewer } from "@/lib/policy";
+import { notifyMove } from "@/lib/notifications";
 import { expireArticlePages, readerFacts } from "@/lib/reader/cache";
 import { newsroomRules } from "@/lib/settings";
 import { parseInput } from "@/lib/validation";
@@ -40,15 +41,19 @@ const revisionAt = async (tx: Tx, article: FoundArticle) =>
 /**
  * What a move writes besides the state, read off the table: the live
  * pointer (set to the reviewed version, or the scheduled one; or cleared),
- * the scheduled revision and time (only a scheduled story has them), and
- * the first publication date.
+ * the scheduled revision and time (only a scheduled story has them; a
+ * reschedule keeps the revision that was scheduled), the first publication
+ * date; and any missed-schedule alert ends, its story having moved on.
  */
 async function pointersFor(tx: Tx, article: FoundArticle, move: Move, to: string, now: Date): Promise<Prisma.ArticleUncheckedUpdateManyInput> {
   const effect = transitionOf(move.action).live;
   const scheduled = to === "SCHEDULED";
+  const keepsScheduled = move.action === "reschedule";
   const data: Prisma.ArticleUncheckedUpdateManyInput = {
-    scheduledRevisionId: scheduled ? await revisionAt(tx, article) : null,
+    scheduledRevisionId: scheduled ? (keepsScheduled ? article.scheduledRevisionId : await revisionAt(tx, article)) : null,
     scheduledFor: scheduled ? move.publishAt! : null,
+    scheduleAlertAt: null,
+    scheduleProblem: null,
   };
   if (effect === "set") {
     const liveRevisionId = move.action === "publish_scheduled" ? article.scheduledRevisionId! : await revisionAt(tx, article);
@@ -86,6 +91,7 @@ export async function applyMove(tx: Tx, viewer: Viewer, article: FoundArticle, m
       createdAt: now,
     },
   });
+  await notifyMove(tx, viewer, article, move, now);
   if (move.action === "discard_changes") await resetToLive(tx, viewer, article);
   if (transition.live === "set") await publishPendingCorrections(tx, article.id, now);
   // Taken down, it leaves its front-page slot: the slots below move up, and a later publish does not pin it again.

@@ -6,3 +6,4 @@ export { changePassword } from "./change-password";
 export { openAccountLink, spendAccountLink, type LinkPurpose } from "./account-links";
 export { reissueInvitation, issuePasswordReset, requestPasswordReset, type ReissuedLink } from "./recovery";
 export type { PublicUser } from "./public-user";
+export { setMailPreference, mailPreference } from "./mail-preference";

@@ -1,12 +1,13 @@
 "use server";
 
 import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { actionResult } from "@/lib/action-result";
 import { clientAddress } from "@/lib/auth/client-address";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { requireViewer } from "@/lib/auth/viewer";
-import { changePassword } from "@/lib/users";
+import { changePassword, setMailPreference } from "@/lib/users";
 
 export async function changePasswordAction(_previous: unknown, form: FormData) {
   const result = await actionResult(async () => {
@@ -26,4 +27,10 @@ export async function signOutEverywhereAction() {
   const viewer = await requireViewer();
   await endAllSessions(viewer, viewer.id);
   redirect("/login?notice=signed-out-everywhere");
+}
+
+/** Notifications by mail on or off, for the signed-in person only. */
+export async function mailPreferenceAction(form: FormData) {
+  await setMailPreference(await requireViewer(), { emailNotifications: form.get("emailNotifications") === "on" });
+  revalidatePath("/newsroom/account");
 }

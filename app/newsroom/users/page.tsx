@@ -1,6 +1,8 @@
 import { forbidden } from "next/navigation";
 import { pageViewer } from "@/lib/auth/page-viewer";
 import { mayManageUsers } from "@/lib/policy";
+import { formatDateTime } from "@/lib/format";
+import { failingMail, MAX_ATTEMPTS } from "@/lib/notifications";
 import { listUsers } from "@/lib/users";
 import { AccountLinkForm, CreateUserForm, DisableForm, EndSessionsForm, RoleForm } from "./user-forms";
 
@@ -9,10 +11,23 @@ export const metadata = { title: "Users" };
 export default async function UsersPage() {
   const viewer = await pageViewer();
   if (!mayManageUsers(viewer)) forbidden();
-  const users = await listUsers(viewer);
+  const [users, failing] = await Promise.all([listUsers(viewer), failingMail(viewer)]);
   return (
     <>
       <h1 className="font-serif text-3xl font-bold">Users</h1>
+      {failing.length > 0 && (
+        <section aria-labelledby="failing-mail" className="mt-6 rounded border-2 border-red-700 bg-red-50 p-5">
+          <h2 id="failing-mail" className="text-lg font-bold text-red-800">Mail that keeps failing</h2>
+          <p className="mt-1 text-sm">The mail server refused these notifications several times; they are retried with growing waits (the inbox has them regardless). Check SMTP_URL and the addresses.</p>
+          <ul className="mt-2 space-y-1 text-sm">
+            {failing.map((mail) => (
+              <li key={mail.id}>
+                <span className="font-semibold">{mail.to}</span> · {mail.subject} · {mail.attempts} attempts · last answer: {mail.lastError ?? "none"} · {mail.attempts >= MAX_ATTEMPTS ? "given up" : `next try ${formatDateTime(mail.nextAttemptAt)}`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="new-user" className="mt-6 rounded border border-rule bg-paper p-5">
         <h2 id="new-user" className="mb-3 text-lg font-bold">Add someone</h2>
         <CreateUserForm />

@@ -4,6 +4,7 @@ import { ArticleEditor } from "@/components/editor/article-editor";
 import { filterOptions, getArticle, listComments } from "@/lib/articles";
 import { pageViewer } from "@/lib/auth/page-viewer";
 import { AppError } from "@/lib/errors";
+import { PlanPanel } from "./plan-panel";
 
 export const metadata = { title: "Edit article" };
 
@@ -20,6 +21,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
     <div className="space-y-6">
       <p className="text-sm text-muted">By {article.author.name}</p>
       <ArticleEditor key={article.id} article={article} sections={sections} />
+      <PlanPanel article={article} />
       <Comments articleId={article.id} initial={comments} />
     </div>
   );

@@ -1,4 +1,5 @@
 import { pruneToSchema } from "@/lib/content/document";
+import { countWords, readingMinutes } from "@/lib/content/word-count";
 import { CORS_HEADERS, preflight, publicError, publicJson } from "@/lib/reader/content-api";
 import { articleBySlug } from "@/lib/reader/published";
 
@@ -12,9 +13,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (found.kind === "gone") return publicError(410, "This article was withdrawn.");
   if (found.kind === "missing") return publicError(404, "No published article has that slug.");
   const { article, previous, next } = found;
+  const body = pruneToSchema(article.body).document;
+  const wordCount = countWords(body);
   return publicJson(request, {
     ...article,
-    body: pruneToSchema(article.body).document,
+    body,
+    wordCount,
+    readingMinutes: readingMinutes(wordCount),
     previous: previous && { slug: previous.slug, headline: previous.headline },
     next: next && { slug: next.slug, headline: next.headline },
   });

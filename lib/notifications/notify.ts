@@ -1,0 +1,129 @@
+import { env, appUrl } from "@/lib/env";
+import { formatDateTime, headlineOrUntitled } from "@/lib/format";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Viewer } from "@/lib/policy";
+import { transitionOf, type NoticeKind, type WorkflowAction } from "@/lib/workflow";
+import { mentionedIn } from "./mentions";
+
+type Tx = Prisma.TransactionClient;
+
+/** What a notice is about: enough of the story to name it and to find who must hear. */
+export interface StoryFacts {
+  id: string;
+  headline: string;
+  slugLine: string;
+  authorId: string;
+  assigneeId: string | null;
+  editorId: string | null;
+}
+
+interface Notice {
+  kind: NoticeKind;
+  story: StoryFacts;
+  message: string;
+  /** who acted: never told of their own action (null: the scheduler) */
+  actorId: string | null;
+  to: readonly (string | null)[];
+}
+
+const SUBJECTS: Record<NoticeKind, string> = {
+  SUBMITTED: "Submitted for review",
+  CHANGES_REQUESTED: "Changes requested",
+  PUBLISHED: "Published",
+  SCHEDULED: "Scheduled",
+  UNPUBLISHED: "Unpublished",
+  ASSIGNED: "Assigned to you",
+  MENTIONED: "You were mentioned",
+  SCHEDULE_MISSED: "Scheduled publish missed",
+};
+
+const storyName = (story: StoryFacts) => `“${story.slugLine || headlineOrUntitled(story.headline)}”`;
+
+/**
+ * Writes one notification per recipient — in the caller's transaction, so
+ * it exists exactly when the change it reports does — and, when the
+ * newsroom has SMTP and the person wants mail, its outbox row.
+ */
+async function notify(tx: Tx, notice: Notice, now: Date): Promise<number> {
+  const ids = [...new Set(notice.to.filter((id): id is string => id !== null && id !== notice.actorId))];
+  if (ids.length === 0) return 0;
+  const people = await tx.user.findMany({ where: { id: { in: ids }, disabled: false }, select: { id: true, email: true, emailNotifications: true } });
+  const created = await tx.notification.createManyAndReturn({
+    data: people.map((person) => ({ userId: person.id, kind: notice.kind, articleId: notice.story.id, message: notice.message, createdAt: now })),
+    select: { id: true, userId: true },
+  });
+  if (env().SMTP_URL) {
+    const mailTo = new Map(people.filter((person) => person.emailNotifications).map((person) => [person.id, person.email]));
+    const link = `${appUrl()}/newsroom/articles/${notice.story.id}`;
+    await tx.outboxMail.createMany({
+      data: created
+        .filter((row) => mailTo.has(row.userId))
+        .map((row) => ({
+          notificationId: row.id,
+          to: mailTo.get(row.userId)!,
+          subject: `${SUBJECTS[notice.kind]}: ${storyName(notice.story)}`,
+          text: `${notice.message}\n\nOpen the story: ${link}\n\nYou get these mails because you work on this story in ${env().NEWSROOM_NAME}. Turn them off under Account: ${appUrl()}/newsroom/account\n`,
+          createdAt: now,
+        })),
+    });
+  }
+  return created.length;
+}
+
+/** The people every desk-wide alert goes to. */
+const editorIds = async (tx: Tx) =>
+  (await tx.user.findMany({ where: { role: { in: ["EDITOR", "ADMIN"] }, disabled: false }, select: { id: true } })).map((user) => user.id);
+
+const nameOf = async (tx: Tx, viewer: Viewer) =>
+  viewer.kind === "staff" ? ((await tx.user.findUnique({ where: { id: viewer.id }, select: { name: true } }))?.name ?? "Someone") : "The scheduler";
+
+function moveMessage(action: WorkflowAction, actor: string, story: StoryFacts, note: string | undefined, publishAt: Date | undefined): string {
+  const name = storyName(story);
+  switch (action) {
+    case "submit": return `${actor} submitted ${name} for review.`;
+    case "request_changes": return `${actor} requested changes to ${name}: ${note}`;
+    case "publish":
+    case "publish_changes": return `${actor} published ${name}.`;
+    case "publish_scheduled": return `${name} was published on schedule.`;
+    case "schedule": return `${actor} scheduled ${name} for ${formatDateTime(publishAt!)}.`;
+    case "reschedule": return `${actor} moved ${name} to ${formatDateTime(publishAt!)}.`;
+    case "unpublish": return `${actor} unpublished ${name}: ${note}`;
+    default: return `${actor}: ${action} on ${name}.`;
+  }
+}
+
+/** The inbox lines a workflow move writes, read off the workflow table. */
+export async function notifyMove(tx: Tx, viewer: Viewer, story: StoryFacts, move: { action: WorkflowAction; note?: string | undefined; publishAt?: Date | undefined }, now: Date) {
+  const rule = transitionOf(move.action).notify;
+  if (!rule) return;
+  const to = rule.to === "writers" ? [story.authorId, story.assigneeId] : story.editorId ? [story.editorId] : await editorIds(tx);
+  const message = moveMessage(move.action, await nameOf(tx, viewer), story, move.note, move.publishAt);
+  await notify(tx, { kind: rule.kind, story, message, actorId: viewer.kind === "staff" ? viewer.id : null, to }, now);
+}
+
+/** The new assignee hears of it, with the deadline when there is one. */
+export async function notifyAssignment(tx: Tx, viewer: Viewer & { kind: "staff" }, story: StoryFacts & { deadline: Date | null }, now: Date) {
+  if (!story.assigneeId) return;
+  const due = story.deadline ? `, due ${formatDateTime(story.deadline)}` : "";
+  const message = `${await nameOf(tx, viewer)} assigned ${storyName(story)} to you${due}.`;
+  await notify(tx, { kind: "ASSIGNED", story, message, actorId: viewer.id, to: [story.assigneeId] }, now);
+}
+
+const EXCERPT_CHARS = 200;
+
+/** Everyone a comment mentions by @name hears of it. */
+export async function notifyMentions(tx: Tx, viewer: Viewer & { kind: "staff" }, story: StoryFacts, comment: string, now: Date) {
+  if (!comment.includes("@")) return;
+  const people = await tx.user.findMany({ where: { disabled: false }, select: { id: true, name: true, email: true } });
+  const to = mentionedIn(comment, people);
+  if (to.length === 0) return;
+  const excerpt = comment.length > EXCERPT_CHARS ? `${comment.slice(0, EXCERPT_CHARS - 1)}…` : comment;
+  const message = `${await nameOf(tx, viewer)} mentioned you on ${storyName(story)}: ${excerpt}`;
+  await notify(tx, { kind: "MENTIONED", story, message, actorId: viewer.id, to }, now);
+}
+
+/** A scheduled publish that failed or runs late: every editor hears of it. */
+export async function alertEditors(tx: Tx, story: StoryFacts & { scheduledFor: Date }, problem: string, now: Date) {
+  const message = `${storyName(story)} was due to publish at ${formatDateTime(story.scheduledFor)} and has not: ${problem}`;
+  await notify(tx, { kind: "SCHEDULE_MISSED", story, message, actorId: null, to: await editorIds(tx) }, now);
+}
