@@ -75,7 +75,9 @@ async function alertMissedSchedules(now: Date) {
 
 /** A publish that failed: the reason is kept for the dashboard, and the first failure of a scheduling alerts every editor. */
 async function recordFailedPublish(id: string, reason: string, now: Date) {
-  const problem = `the publish failed (${reason.split("\n")[0]!.slice(0, 300)}).`;
+  // Database errors come wrapped in lines about the call; the cause is the last line.
+  const cause = reason.trim().split("\n").filter((line) => line.trim()).at(-1) ?? "no reason given";
+  const problem = `the publish failed (${cause.trim().slice(0, 300)}).`;
   if (jsonLogs()) logJson("scheduler", { status: "publish_failed", articleId: id, error: problem });
   else console.error(`[scheduler] scheduled publish of ${id} failed: ${reason}`);
   await db().$transaction(async (tx) => {

@@ -78,7 +78,7 @@ export function startOutbox(): NodeJS.Timeout | null {
 }
 
 /** Mails that keep failing, for admins: who, what, how often, the server's last answer. */
-export function failingMail(viewer: Viewer) {
+export async function failingMail(viewer: Viewer) {
   if (!mayManageUsers(viewer)) throw forbidden();
   return db().outboxMail.findMany({
     where: { sentAt: null, attempts: { gte: FAILING_AFTER } },
