@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_TIME_ZONE } from "./e2e/support";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -47,7 +48,8 @@ export default defineConfig({
     command: "node --import tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
     // The reader tier that e2e/reader-quality.spec.ts starts listens for refreshes on the next port.
-    env: { PORT: String(port), READER_REFRESH_URL: `http://127.0.0.1:${port + 1}` },
+    // A newsroom zone neither UTC nor the browser's: times must be shown and read in it (e2e/coordination.spec.ts).
+    env: { PORT: String(port), READER_REFRESH_URL: `http://127.0.0.1:${port + 1}`, NEWSROOM_TIME_ZONE: E2E_TIME_ZONE },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",

@@ -23,7 +23,7 @@ test("a new story typed and left at once by the header's Dashboard link is in My
   const drafts = reporter.getByRole("region", { name: /^My drafts/ });
   await drafts.getByRole("link", { name: headline }).click();
   await expect(body(reporter)).toContainText("The crane fell across the quay at dawn.");
-  await expect(saveState(reporter)).toHaveText(/^Saved \d\d:\d\d UTC$/);
+  await expect(saveState(reporter)).toHaveText(/^Saved \d\d:\d\d E[SD]T$/);
 });
 
 test("a story started in the body is a draft at once, untitled until it has a headline, and cannot be submitted untitled", async ({ browser }) => {

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = process.env.SEED_PASSWORD ?? "copydesk-demo";
+/** The e2e server's NEWSROOM_TIME_ZONE (playwright.config.ts): neither UTC nor the browser's zone. */
+export const E2E_TIME_ZONE = "America/New_York";
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, { expectTo = /\/newsroom$/ } = {}) {
   if (!page.url().includes("/login")) await page.goto("/login");

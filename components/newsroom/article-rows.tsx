@@ -20,7 +20,7 @@ export function ArticleRows({ articles }: { articles: (ArticleRow & { inStateSin
       {articles.map((article) => (
         <li key={article.id} className="py-2">
           <Link href={`/newsroom/articles/${article.id}`} className="font-serif font-semibold hover:underline">
-            {headlineOrUntitled(article.headline)}
+            {headlineOrUntitled(article.headline || article.slugLine)}
           </Link>
           <p className="mt-0.5 text-xs text-muted">
             <StatusBadge status={article.status} />

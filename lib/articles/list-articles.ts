@@ -8,6 +8,7 @@ import { ListArticlesInput } from "./schemas";
 const rowSelect = {
   id: true,
   headline: true,
+  slugLine: true,
   slug: true,
   status: true,
   updatedAt: true,
