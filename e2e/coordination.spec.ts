@@ -1,6 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { formatDateTime } from "@/lib/format";
-import { dayOf, instantOfWallTime, wallTimeOf } from "@/lib/time-zone";
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { formatDateTime, formatDay, formatTime } from "@/lib/format";
+import { addDays, dayOf, instantOfWallTime, wallTimeOf } from "@/lib/time-zone";
+import { E2E_DATABASE_FILE } from "@/scripts/lib/test-postgres";
 import { E2E_TIME_ZONE, invitePerson, signedInPage } from "./support";
 
 test("an editor assigns a story with a deadline; the reporter finds it in the inbox, writes it, and sees it overdue on the budget — times in the newsroom's zone", async ({ browser }) => {
@@ -14,12 +17,12 @@ test("an editor assigns a story with a deadline; the reporter finds it in the in
   expect(deadlineShown).toMatch(/ E[SD]T$/);
   const slugLine = `harbour-dredging-${Date.now()}`;
 
-  await editor.getByRole("link", { name: "Budget" }).click();
+  await editor.getByRole("navigation", { name: "Newsroom" }).getByRole("link", { name: "Budget" }).click();
   const plan = editor.getByRole("form", { name: "Plan a story" });
   await plan.getByLabel("Slug line").fill(slugLine);
-  await plan.getByLabel("Section").selectOption({ label: "Business" });
-  await plan.getByLabel("Reporter").selectOption({ label: person.name });
-  await plan.getByLabel("Editor").selectOption({ label: "Dana Whitfield" });
+  await plan.getByLabel("Section", { exact: true }).selectOption({ label: "Business" });
+  await plan.getByLabel("Reporter", { exact: true }).selectOption({ label: person.name });
+  await plan.getByLabel("Editor", { exact: true }).selectOption({ label: "Dana Whitfield" });
   await plan.getByLabel(/^Deadline/).fill(deadline);
   await plan.getByRole("button", { name: "Plan story" }).click();
   await expect(plan.getByRole("status")).toHaveText("Story planned. deadline: the deadline has already passed.");
@@ -34,7 +37,7 @@ test("an editor assigns a story with a deadline; the reporter finds it in the in
   await expect(reporter.getByTestId("inbox-unread")).toHaveText("0 unread");
 
   // The story is theirs: in My drafts under its slug line, open to write, with its plan and a live word count.
-  await reporter.getByRole("link", { name: "Dashboard" }).click();
+  await reporter.getByRole("navigation", { name: "Newsroom" }).getByRole("link", { name: "Dashboard" }).click();
   await reporter.getByRole("region", { name: /^My drafts/ }).getByRole("link", { name: slugLine }).click();
   await expect(reporter.getByRole("region", { name: "Plan" })).toContainText(deadlineShown);
   await reporter.getByLabel("Headline", { exact: true }).fill("Harbour dredging starts next week");
@@ -61,4 +64,75 @@ test("an editor assigns a story with a deadline; the reporter finds it in the in
   await expect(editor.getByRole("list", { name: "Notifications" }).getByRole("listitem").filter({ hasText: `${person.name} submitted “${slugLine}” for review.` })).toHaveAttribute("data-unread", "true");
   await reporter.goto(`/newsroom/budget?date=${dayOf(instantOfWallTime(deadline, E2E_TIME_ZONE), E2E_TIME_ZONE)}`);
   await expect(reporter.getByTestId("budget-story").filter({ hasText: slugLine }).getByText("Overdue")).toHaveCount(0);
+});
+
+const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+
+/** A story in review by the demo reporter, scheduled by the demo editor through the staff API for a wall time in the newsroom's zone. */
+async function scheduledStory(reporter: Page, editor: Page, headline: string, publishAt: string) {
+  const created = await (await reporter.request.post("/api/v1/newsroom/articles", { data: { headline, body: doc("Embargoed until its time.") } })).json();
+  expect((await reporter.request.post(`/api/v1/newsroom/articles/${created.id}/transitions`, { data: { action: "submit" } })).status()).toBe(200);
+  const scheduled = await editor.request.post(`/api/v1/newsroom/articles/${created.id}/transitions`, { data: { action: "schedule", version: created.version, publishAt } });
+  expect(scheduled.status()).toBe(200);
+  return { id: created.id as string, version: created.version as number, scheduledFor: new Date((await scheduled.json()).scheduledFor) };
+}
+
+test("an editor reschedules a scheduled story from the calendar, in newsroom time; the version that was scheduled stays the one that goes out", async ({ browser }) => {
+  const reporter = await signedInPage(browser, "reporter@example.com");
+  const editor = await signedInPage(browser, "editor@example.com");
+  const tomorrow = addDays(dayOf(new Date(), E2E_TIME_ZONE), 1);
+  const headline = `Budget vote moved ${Date.now()}`;
+  const story = await scheduledStory(reporter, editor, headline, `${tomorrow}T09:00`);
+  expect(story.scheduledFor).toEqual(instantOfWallTime(`${tomorrow}T09:00`, E2E_TIME_ZONE));
+
+  await editor.goto(`/newsroom/calendar?week=${tomorrow}`);
+  const card = editor.getByRole("listitem", { name: formatDay(tomorrow) }).getByTestId("calendar-story").filter({ hasText: headline });
+  await expect(card).toContainText(formatTime(story.scheduledFor, E2E_TIME_ZONE));
+  await card.getByRole("button", { name: "Reschedule" }).click();
+  await card.getByLabel("New time").fill(`${tomorrow}T11:30`);
+  await card.getByRole("button", { name: "Move" }).click();
+  const moved = instantOfWallTime(`${tomorrow}T11:30`, E2E_TIME_ZONE);
+  await expect(card).toContainText(formatTime(moved, E2E_TIME_ZONE));
+
+  const after = await (await editor.request.get(`/api/v1/newsroom/articles/${story.id}`)).json();
+  expect({ status: after.status, scheduledFor: after.scheduledFor, scheduledVersion: after.scheduledVersion }).toEqual({ status: "SCHEDULED", scheduledFor: moved.toISOString(), scheduledVersion: story.version });
+  await reporter.goto("/newsroom/inbox");
+  await expect(reporter.getByRole("list", { name: "Notifications" })).toContainText(`Dana Whitfield moved “${headline}” to ${formatDateTime(moved, E2E_TIME_ZONE)}.`);
+});
+
+test("a scheduled publish that fails tells every editor and stays on the dashboard until it goes out", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const reporter = await signedInPage(browser, "reporter@example.com");
+  const editor = await signedInPage(browser, "editor@example.com");
+  const admin = await signedInPage(browser, "admin@example.com");
+  const headline = `Embargoed results ${Date.now()}`;
+  const story = await scheduledStory(reporter, editor, headline, new Date(Date.now() + 2_000).toISOString());
+  // Force the publish to fail: the database refuses to make this one story live.
+  const client = new pg.Client({ connectionString: (await readFile(E2E_DATABASE_FILE, "utf8")).trim() });
+  await client.connect();
+  const name = `refuse_${story.id}`;
+  await client.query(`CREATE FUNCTION ${name}() RETURNS trigger AS $$ BEGIN IF NEW."id" = '${story.id}' AND NEW."status" = 'PUBLISHED' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+  await client.query(`CREATE TRIGGER ${name} BEFORE UPDATE ON "Article" FOR EACH ROW EXECUTE FUNCTION ${name}()`);
+  try {
+    // The scheduler sweeps every 15 s.
+    await expect(async () => {
+      await editor.goto("/newsroom");
+      await expect(editor.getByRole("alert").filter({ hasText: "Missed schedule" })).toContainText(`${headline} was due at`, { timeout: 1_000 });
+    }).toPass({ timeout: 40_000 });
+    await expect(editor.getByRole("alert").filter({ hasText: "Missed schedule" })).toContainText("disk full");
+    for (const person of [editor, admin]) {
+      await person.goto("/newsroom/inbox");
+      await expect(person.getByRole("list", { name: "Notifications" }).getByRole("listitem").filter({ hasText: `“${headline}” was due to publish` })).toContainText("has not: the publish failed (disk full)");
+    }
+  } finally {
+    await client.query(`DROP TRIGGER ${name} ON "Article"`);
+    await client.query(`DROP FUNCTION ${name}()`);
+    await client.end();
+  }
+  // Once the cause is gone the next sweep publishes it, and the alert leaves the dashboard.
+  await expect(async () => {
+    expect((await (await editor.request.get(`/api/v1/newsroom/articles/${story.id}`)).json()).status).toBe("PUBLISHED");
+  }).toPass({ timeout: 40_000 });
+  await editor.goto("/newsroom");
+  await expect(editor.getByText(`${headline} was due at`)).toHaveCount(0);
 });

@@ -35,6 +35,8 @@ export interface SeedArticle {
   body: JSONContent[];
   /** the editor's note for CHANGES_REQUESTED */
   note?: string;
+  /** the desk's plan: assigned to the author, edited by the demo editor; hours from now */
+  plan?: { slugLine: string; deadline: number; slot: number };
 }
 
 const p = (text: string): JSONContent => ({ type: "paragraph", content: [{ type: "text", text }] });
@@ -207,6 +209,7 @@ export const ARTICLES: SeedArticle[] = [
     state: "DRAFT",
     hours: -2,
     tags: ["music", "festivals"],
+    plan: { slugLine: "jazz-depot-stage", deadline: 3, slot: 6 },
     photo: {
       caption: "The old tram depot, which will host the free stage.",
       credit: "Jo Lindqvist/Copydesk",
@@ -226,6 +229,7 @@ export const ARTICLES: SeedArticle[] = [
     state: "DRAFT",
     hours: -5,
     tags: ["retail", "payments"],
+    plan: { slugLine: "card-only-shops", deadline: -1, slot: 4 },
     photo: {
       caption: "A card reader on the counter of a corner shop.",
       credit: "Priya Raman/Copydesk",
@@ -287,6 +291,7 @@ export const ARTICLES: SeedArticle[] = [
     state: "CHANGES_REQUESTED",
     hours: -20,
     tags: ["film"],
+    plan: { slugLine: "lumen-sundays", deadline: 2, slot: 26 },
     photo: {
       caption: "The Lumen's single screen, built in 1928.",
       credit: "Priya Raman/Copydesk",

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { api } from "@/components/editor/api";
 
 type Option = { id: string; name: string };
@@ -13,6 +13,17 @@ export interface PlanValues {
   /** wall times in the newsroom's zone, as datetime-local inputs hold them */
   deadline: string;
   plannedFor: string;
+}
+
+/** A label and its control side by side (not wrapped), so the control's name is the label's text alone, not its options'. */
+function Field({ label, wide, children }: { label: string; wide?: boolean; children: (id: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className={wide ? "sm:col-span-2" : undefined}>
+      <label htmlFor={id} className="font-semibold">{label}</label>
+      {children(id)}
+    </div>
+  );
 }
 
 export const NO_PLAN: PlanValues = { slugLine: "", assigneeId: "", editorId: "", deadline: "", plannedFor: "" };
@@ -57,41 +68,35 @@ export function PlanForm({ articleId, initial, staff, editors, sections, timeZon
         void submit(new FormData(event.currentTarget));
       }}
     >
-      <label className="block sm:col-span-2">
-        <span className="font-semibold">Slug line</span>
-        <input name="slugLine" defaultValue={initial.slugLine} maxLength={120} required={!articleId} className={input} />
-      </label>
+      <Field label="Slug line" wide>{(id) => <input id={id} name="slugLine" defaultValue={initial.slugLine} maxLength={120} required={!articleId} className={input} />}</Field>
       {sections && (
-        <label className="block">
-          <span className="font-semibold">Section</span>
-          <select name="sectionId" defaultValue="" className={input}>
-            <option value="">No section</option>
-            {sections.map((section) => <option key={section.id} value={section.id}>{section.name}</option>)}
-          </select>
-        </label>
+        <Field label="Section">
+          {(id) => (
+            <select id={id} name="sectionId" defaultValue="" className={input}>
+              <option value="">No section</option>
+              {sections.map((section) => <option key={section.id} value={section.id}>{section.name}</option>)}
+            </select>
+          )}
+        </Field>
       )}
-      <label className="block">
-        <span className="font-semibold">Reporter</span>
-        <select name="assigneeId" defaultValue={initial.assigneeId} className={input}>
-          <option value="">Unassigned</option>
-          {staff.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
-        </select>
-      </label>
-      <label className="block">
-        <span className="font-semibold">Editor</span>
-        <select name="editorId" defaultValue={initial.editorId} className={input}>
-          <option value="">Any editor</option>
-          {editors.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
-        </select>
-      </label>
-      <label className="block">
-        <span className="font-semibold">Deadline ({timeZone})</span>
-        <input type="datetime-local" name="deadline" defaultValue={initial.deadline} className={input} />
-      </label>
-      <label className="block">
-        <span className="font-semibold">Planned slot ({timeZone})</span>
-        <input type="datetime-local" name="plannedFor" defaultValue={initial.plannedFor} className={input} />
-      </label>
+      <Field label="Reporter">
+        {(id) => (
+          <select id={id} name="assigneeId" defaultValue={initial.assigneeId} className={input}>
+            <option value="">Unassigned</option>
+            {staff.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field label="Editor">
+        {(id) => (
+          <select id={id} name="editorId" defaultValue={initial.editorId} className={input}>
+            <option value="">Any editor</option>
+            {editors.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field label={`Deadline (${timeZone})`}>{(id) => <input id={id} type="datetime-local" name="deadline" defaultValue={initial.deadline} className={input} />}</Field>
+      <Field label={`Planned slot (${timeZone})`}>{(id) => <input id={id} type="datetime-local" name="plannedFor" defaultValue={initial.plannedFor} className={input} />}</Field>
       <div className="flex items-center gap-3 sm:col-span-2">
         <button type="submit" disabled={busy} className="rounded bg-ink px-4 py-1.5 font-semibold text-paper disabled:opacity-50">
           {articleId ? "Save plan" : "Plan story"}

@@ -73,13 +73,22 @@ async function alertMissedSchedules(now: Date) {
   });
 }
 
+/**
+ * What went wrong, in the database's own words: Prisma wraps them in lines
+ * about the call ("Invalid … invocation: …") or in "Database error. Code:
+ * `P0001`. Message: `…`".
+ */
+function causeOf(reason: string): string {
+  const wrapped = /Message: `([^`]*)`/.exec(reason)?.[1];
+  return (wrapped ?? reason.trim().split("\n").filter((line) => line.trim()).at(-1) ?? "no reason given").trim();
+}
+
 /** A publish that failed: the reason is kept for the dashboard, and the first failure of a scheduling alerts every editor. */
 async function recordFailedPublish(id: string, reason: string, now: Date) {
-  // Database errors come wrapped in lines about the call; the cause is the last line.
-  const cause = reason.trim().split("\n").filter((line) => line.trim()).at(-1) ?? "no reason given";
-  const problem = `the publish failed (${cause.trim().slice(0, 300)}).`;
+  const cause = causeOf(reason);
+  const problem = `the publish failed (${cause.slice(0, 300)}).`;
   if (jsonLogs()) logJson("scheduler", { status: "publish_failed", articleId: id, error: problem });
-  else console.error(`[scheduler] scheduled publish of ${id} failed: ${reason}`);
+  else console.error(`[scheduler] scheduled publish of ${id} failed: ${cause}`);
   await db().$transaction(async (tx) => {
     const first = await tx.article.updateMany({ where: { id, status: "SCHEDULED", scheduleAlertAt: null }, data: { scheduleAlertAt: now, scheduleProblem: problem } });
     if (first.count === 1) {
