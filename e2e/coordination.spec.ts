@@ -1,8 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
+import { countWords, readingMinutes } from "@/lib/content/word-count";
 import { formatDateTime, formatDay, formatTime } from "@/lib/format";
+import { slugify } from "@/lib/slug";
 import { addDays, dayOf, instantOfWallTime, wallTimeOf } from "@/lib/time-zone";
+import { ARTICLES } from "@/prisma/seed-data";
 import { E2E_DATABASE_FILE } from "@/scripts/lib/test-postgres";
 import { E2E_TIME_ZONE, invitePerson, signedInPage } from "./support";
 
@@ -135,4 +138,17 @@ test("a scheduled publish that fails tells every editor and stays on the dashboa
   }).toPass({ timeout: 40_000 });
   await editor.goto("/newsroom");
   await expect(editor.getByText(`${headline} was due at`)).toHaveCount(0);
+});
+
+test("readers see times in the newsroom's zone too, and the content API gives a story's length", async ({ page }) => {
+  const delta = ARTICLES.find((article) => article.headline.startsWith("Delta nations"))!;
+  const slug = slugify(delta.headline);
+  const story = await (await page.request.get(`/api/v1/content/articles/${slug}`)).json();
+  expect(story.wordCount).toBe(countWords(story.body));
+  expect(story.wordCount).toBeGreaterThan(100);
+  expect(story.readingMinutes).toBe(readingMinutes(story.wordCount));
+  await page.goto(`/articles/${slug}`);
+  const published = formatDateTime(new Date(story.publishedAt), E2E_TIME_ZONE);
+  expect(published).toMatch(/ E[SD]T$/);
+  await expect(page.locator("article time").first()).toHaveText(published);
 });
