@@ -11,6 +11,8 @@ export const STATUS = {
   INVALID_TRANSITION: 409,
   VALIDATION: 400,
   TOO_LARGE: 413,
+  /** a body in a format or encoding the endpoint does not take */
+  UNSUPPORTED: 415,
   RATE_LIMITED: 429,
   /** something we depend on (storage, the database) refused: nothing was recorded, trying later may work */
   UNAVAILABLE: 503,

@@ -1,3 +1,4 @@
+import { tokenViewer } from "@/lib/auth/api-tokens";
 import { requireViewer, type SignedInViewer } from "@/lib/auth/viewer";
 import { appUrl } from "@/lib/env";
 import { AppError, errorBody, forbidden } from "@/lib/errors";
@@ -49,12 +50,30 @@ interface StaffContext<P> {
   params: P;
 }
 
-/** The one wrapper for /api/v1/newsroom: origin check, signed-in viewer, one error mapper. */
-export function staffRoute<P = Record<string, never>>(handler: (context: StaffContext<P>) => Promise<Response>) {
+/**
+ * Who is asking: a bearer token (a machine, within its scope — `READ` on
+ * GET routes, `INGEST` only where the route takes it), or else the cookie
+ * session, whose state-changing requests must come from our own pages.
+ */
+async function routeViewer(request: Request, acceptsIngest: boolean): Promise<SignedInViewer> {
+  const authorization = request.headers.get("authorization");
+  if (!authorization) {
+    assertSameOrigin(request);
+    return requireViewer();
+  }
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+  if (!token) throw new AppError("UNAUTHENTICATED", "Send the API token as: Authorization: Bearer <token>.");
+  const { viewer, scope } = await tokenViewer(token);
+  const allowed = scope === "INGEST" ? acceptsIngest : request.method === "GET" || request.method === "HEAD";
+  if (!allowed) throw forbidden(`This token's scope (${scope.toLowerCase()}) does not allow that.`);
+  return viewer;
+}
+
+/** The one wrapper for /api/v1/newsroom: who is asking (session or token), one error mapper. */
+export function staffRoute<P = Record<string, never>>(handler: (context: StaffContext<P>) => Promise<Response>, { ingest = false } = {}) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      assertSameOrigin(request);
-      const viewer = await requireViewer();
+      const viewer = await routeViewer(request, ingest);
       return await handler({ viewer, request, params: await context.params });
     } catch (error) {
       return errorResponse(error);

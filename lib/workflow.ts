@@ -34,9 +34,10 @@ export interface Transition {
   /**
    * what the move must carry: a note for the author, a time in the future, the
    * version that was reviewed; and what the story must have — a headline (a
-   * draft may be untitled while it is written, nothing in review or live may)
+   * draft may be untitled while it is written, nothing in review or live may),
+   * an image in every photo slot (ingested copy brings captions before photos)
    */
-  needs?: readonly ("note" | "publishAt" | "version" | "headline")[];
+  needs?: readonly ("note" | "publishAt" | "version" | "headline" | "photos")[];
   /** what it does to what readers get: make the reviewed (or scheduled) revision live, or take the story down */
   live?: "set" | "clear";
   /** under the four-eyes rule, the author may not take this move */
@@ -59,10 +60,10 @@ export const TRANSITIONS = {
   submit: { from: ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED"], to: "IN_REVIEW", who: { REPORTER: "own", ...EDITORS }, when: ["changes"], needs: ["headline"], notify: { kind: "SUBMITTED", to: "desk" } },
   withdraw: { from: ["IN_REVIEW"], to: "DRAFT", toWhenLive: "PUBLISHED", who: { REPORTER: "own", EDITOR: "own", ADMIN: "own" } },
   request_changes: { from: ["IN_REVIEW"], to: "CHANGES_REQUESTED", who: EDITORS, needs: ["note"], notify: { kind: "CHANGES_REQUESTED", to: "writers" } },
-  publish: { from: ["IN_REVIEW", "DRAFT"], to: "PUBLISHED", who: EDITORS, when: ["not_live"], needs: ["version", "headline"], live: "set", fourEyes: true, notify: { kind: "PUBLISHED", to: "writers" } },
-  publish_changes: { from: ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED"], to: "PUBLISHED", who: EDITORS, when: ["live", "changes"], needs: ["version", "headline"], live: "set", fourEyes: true, notify: { kind: "PUBLISHED", to: "writers" } },
+  publish: { from: ["IN_REVIEW", "DRAFT"], to: "PUBLISHED", who: EDITORS, when: ["not_live"], needs: ["version", "headline", "photos"], live: "set", fourEyes: true, notify: { kind: "PUBLISHED", to: "writers" } },
+  publish_changes: { from: ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED"], to: "PUBLISHED", who: EDITORS, when: ["live", "changes"], needs: ["version", "headline", "photos"], live: "set", fourEyes: true, notify: { kind: "PUBLISHED", to: "writers" } },
   discard_changes: { from: ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED"], to: "PUBLISHED", who: { REPORTER: "own", ...EDITORS }, when: ["live", "changes"], needs: ["version"] },
-  schedule: { from: ["IN_REVIEW"], to: "SCHEDULED", who: EDITORS, needs: ["publishAt", "version", "headline"], fourEyes: true, notify: { kind: "SCHEDULED", to: "writers" } },
+  schedule: { from: ["IN_REVIEW"], to: "SCHEDULED", who: EDITORS, needs: ["publishAt", "version", "headline", "photos"], fourEyes: true, notify: { kind: "SCHEDULED", to: "writers" } },
   /** a new time for the version that was scheduled (not the working copy, which may have changed since) */
   reschedule: { from: ["SCHEDULED"], to: "SCHEDULED", who: EDITORS, needs: ["publishAt"], fourEyes: true, notify: { kind: "SCHEDULED", to: "writers" } },
   unschedule: { from: ["SCHEDULED"], to: "IN_REVIEW", who: EDITORS },

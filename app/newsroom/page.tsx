@@ -50,9 +50,14 @@ export default async function DashboardPage({ searchParams }: Props) {
     <>
       <div className="flex items-center justify-between">
         <h1 className="font-serif text-3xl font-bold">Dashboard</h1>
-        <Link href="/newsroom/articles/new" className="rounded bg-ink px-4 py-2 text-sm font-semibold text-paper">
-          New article
-        </Link>
+        <div className="flex gap-2">
+          <Link href="/newsroom/import" className="rounded border border-rule bg-white px-4 py-2 text-sm font-semibold">
+            Import
+          </Link>
+          <Link href="/newsroom/articles/new" className="rounded bg-ink px-4 py-2 text-sm font-semibold text-paper">
+            New article
+          </Link>
+        </div>
       </div>
       {missed.length > 0 && (
         <section aria-labelledby="missed" role="alert" className="mt-6 rounded border-2 border-red-700 bg-red-50 p-5">

@@ -8,7 +8,7 @@ import { comparableText, DiffView } from "@/components/diff-view";
 import { SignInForm } from "@/components/sign-in-form";
 import { StatusBadge } from "@/components/status-badge";
 import type { EditorArticle } from "@/lib/articles";
-import { figuresWithoutAlt, plainText } from "@/lib/content/document";
+import { figuresWithoutAlt, photoSlots, plainText } from "@/lib/content/document";
 import { countWords, lengthLabel } from "@/lib/content/word-count";
 import { formatDateTime, formatTime } from "@/lib/format";
 import { slugify } from "@/lib/slug";
@@ -524,6 +524,7 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
               section: sections.find((section) => section.id === fields.sectionId)?.name ?? null,
               hero: fields.hero && { url: fields.hero.url, alt: fields.hero.alt },
               figuresWithoutAlt: figuresWithoutAlt(body),
+              photoSlots: photoSlots(body),
             }}
             onMove={(step) => void move(step)}
           />

@@ -1,7 +1,9 @@
 "use client";
 
 import { NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from "@tiptap/react";
+import { useState } from "react";
 import { Figure } from "@/lib/content/figure";
+import { api } from "./api";
 
 const FIELDS = [
   ["alt", "Photo alt text"],
@@ -15,12 +17,16 @@ const FIELDS = [
  * that text only: the field keeps its events from the editor, so a keystroke
  * can never replace the photo.
  */
-function FigureView({ node, updateAttributes, editor }: ReactNodeViewProps) {
+function FigureView({ node, updateAttributes, deleteNode, editor }: ReactNodeViewProps) {
   const attrs = node.attrs as Record<string, string>;
   return (
     <NodeViewWrapper as="figure" data-figure="" className="my-4 rounded border border-rule bg-[#faf9f6] p-2 font-sans text-sm" contentEditable={false}>
-      {/* eslint-disable-next-line @next/next/no-img-element -- our own stored variant, shown as uploaded */}
-      <img src={attrs.src} alt={attrs.alt} className="w-full rounded" draggable={false} />
+      {attrs.src ? (
+        // eslint-disable-next-line @next/next/no-img-element -- our own stored variant, shown as uploaded
+        <img src={attrs.src} alt={attrs.alt} className="w-full rounded" draggable={false} />
+      ) : (
+        <PhotoSlot editable={editor.isEditable} onImage={(src) => updateAttributes({ src })} onRemove={deleteNode} />
+      )}
       {editor.isEditable ? (
         <div className="mt-2 grid gap-1 sm:grid-cols-3">
           {FIELDS.map(([key, label]) => (
@@ -37,7 +43,41 @@ function FigureView({ node, updateAttributes, editor }: ReactNodeViewProps) {
   );
 }
 
-const isField = (target: EventTarget | null) => target instanceof HTMLElement && ["INPUT", "LABEL"].includes(target.tagName);
+/**
+ * A caption that came with ingested copy, waiting for its photo: upload the
+ * image here, or remove the slot. Publishing waits until one or the other.
+ */
+function PhotoSlot({ editable, onImage, onRemove }: { editable: boolean; onImage: (src: string) => void; onRemove: () => void }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function upload(file: File) {
+    setBusy(true);
+    const form = new FormData();
+    form.set("file", file);
+    const result = await api<{ url: string }>("/media", { form });
+    setBusy(false);
+    if (!result.ok) return setProblem(result.error.message);
+    setProblem(null);
+    onImage(result.data.url);
+  }
+  return (
+    <div data-testid="photo-slot" className="rounded border-2 border-dashed border-amber-600 bg-amber-50 p-3 text-amber-900">
+      <p className="font-semibold">Photo to be added — publishing waits for it</p>
+      {editable && (
+        <div className="mt-2 flex flex-wrap items-center gap-3 text-xs">
+          <label>
+            Add the image <input type="file" accept="image/*" disabled={busy} onChange={(event) => event.target.files?.[0] && void upload(event.target.files[0])} className="block" />
+          </label>
+          <button type="button" onClick={onRemove} className="rounded border border-amber-700 px-2 py-1">Remove slot</button>
+          {busy && <span>Uploading…</span>}
+        </div>
+      )}
+      {problem && <p role="alert" className="mt-1 text-accent">{problem}</p>}
+    </div>
+  );
+}
+
+const isField = (target: EventTarget | null) => target instanceof HTMLElement && ["INPUT", "LABEL", "BUTTON"].includes(target.tagName);
 
 /** The body's photo node with the in-place fields: the same schema as the stored and rendered one. */
 export const EditableFigure = Figure.extend({

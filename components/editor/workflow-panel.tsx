@@ -24,10 +24,12 @@ export interface LastLook {
   section: string | null;
   hero: { url: string; alt: string } | null;
   figuresWithoutAlt: number;
+  photoSlots: number;
 }
 
 /** What must be fixed before publishing: a photo readers cannot have described to them. */
 const blockersOf = (look: LastLook): string[] => [
+  ...(look.photoSlots > 0 ? [`${look.photoSlots} photo slot${look.photoSlots === 1 ? " has" : "s have"} no image yet.`] : []),
   ...(look.hero && !look.hero.alt.trim() ? ["The hero photo has no alt text."] : []),
   ...(look.figuresWithoutAlt > 0 ? [`${look.figuresWithoutAlt} photo${look.figuresWithoutAlt === 1 ? "" : "s"} in the body ha${look.figuresWithoutAlt === 1 ? "s" : "ve"} no alt text.`] : []),
 ];

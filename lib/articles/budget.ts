@@ -112,6 +112,6 @@ export function missedSchedules(viewer: StaffViewer, now = new Date()) {
 
 /** Who stories can be assigned to, and who can edit them. */
 export async function planningPeople() {
-  const people = await db().user.findMany({ where: { disabled: false }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } });
+  const people = await db().user.findMany({ where: { disabled: false, machine: false }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } });
   return { staff: people.map(({ id, name }) => ({ id, name })), editors: people.filter((person) => person.role !== "REPORTER").map(({ id, name }) => ({ id, name })) };
 }

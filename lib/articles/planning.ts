@@ -21,7 +21,7 @@ export function planOf(input: Plan): Plan | null {
 export async function planColumns(tx: Tx, viewer: Viewer, plan: Plan, now: Date): Promise<{ data: Plan; warnings: string[] }> {
   if (!mayPlan(viewer)) throw forbidden("Only editors assign stories and set deadlines and slots.");
   const people = await tx.user.findMany({
-    where: { id: { in: [plan.assigneeId, plan.editorId].filter((id): id is string => typeof id === "string") }, disabled: false },
+    where: { id: { in: [plan.assigneeId, plan.editorId].filter((id): id is string => typeof id === "string") }, disabled: false, machine: false },
     select: { id: true, role: true },
   });
   if (plan.assigneeId && !people.some((person) => person.id === plan.assigneeId)) {

@@ -1,3 +1,5 @@
+import type { JSONContent } from "@tiptap/core";
+import { photoSlots } from "@/lib/content/document";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -32,6 +34,10 @@ function checkNeeds(move: Move, article: FoundArticle, now: Date): void {
   }
   if (needs.includes("headline") && !article.headline.trim()) {
     throw new AppError("VALIDATION", "headline: write a headline first; an untitled story stays a draft.", { field: "headline" });
+  }
+  const slots = needs.includes("photos") ? photoSlots(article.body as JSONContent) : 0;
+  if (slots > 0) {
+    throw new AppError("VALIDATION", `body: ${slots === 1 ? "a photo slot has" : `${slots} photo slots have`} no image yet; add the image or remove the slot.`, { field: "body" });
   }
 }
 

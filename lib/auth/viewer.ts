@@ -9,6 +9,8 @@ import { sessionUser } from "./sessions";
 export interface SignedInViewer extends StaffViewer {
   name: string;
   email: string;
+  /** an API token's user, not a person */
+  machine: boolean;
 }
 
 /**
@@ -27,7 +29,7 @@ export const getViewer = cache(async (): Promise<SignedInViewer | null> => {
 export async function viewerFromSession(sessionSecret: string): Promise<SignedInViewer | null> {
   const user = await sessionUser(sessionSecret);
   if (!user || user.disabled) return null;
-  return { kind: "staff", id: user.id, role: user.role, name: user.name, email: user.email };
+  return { kind: "staff", id: user.id, role: user.role, name: user.name, email: user.email, machine: false };
 }
 
 export async function requireViewer(): Promise<SignedInViewer> {

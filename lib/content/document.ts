@@ -66,9 +66,9 @@ export function figureLines(document: JSONContent): string[] {
   return (document.content ?? []).flatMap(figureLines);
 }
 
-/** Photos in the body that readers using a screen reader would get nothing from. */
+/** Photos in the body that readers using a screen reader would get nothing from (a slot has no photo yet, so it is counted as a slot). */
 export function figuresWithoutAlt(document: JSONContent): number {
-  if (document.type === "figure") return String(document.attrs?.alt ?? "").trim() ? 0 : 1;
+  if (document.type === "figure") return document.attrs?.src === "" || String(document.attrs?.alt ?? "").trim() ? 0 : 1;
   return (document.content ?? []).reduce((count, child) => count + figuresWithoutAlt(child), 0);
 }
 
@@ -77,3 +77,6 @@ export function figureSources(document: JSONContent): string[] {
   if (document.type === "figure") return [String(document.attrs?.src ?? "")];
   return (document.content ?? []).flatMap(figureSources);
 }
+
+/** Photo slots: ingested captions waiting for their image. Nothing with one goes to readers. */
+export const photoSlots = (document: JSONContent): number => figureSources(document).filter((src) => src === "").length;

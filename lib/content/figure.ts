@@ -24,6 +24,8 @@ export const Figure = Node.create({
   renderHTML({ node }) {
     const { src, alt, caption, credit } = node.attrs as Record<string, string>;
     const text = [caption, credit ? `(Photo: ${credit})` : ""].filter(Boolean).join(" ");
+    // A slot (no image yet) only ever shows in staff previews: publishing waits for its image.
+    if (!src) return ["figure", { "data-figure": "", "data-photo-slot": "" }, ["figcaption", {}, `Photo to come: ${text}`]];
     return ["figure", { "data-figure": "" }, ["img", { src, alt, loading: "lazy" }], ["figcaption", {}, text]];
   },
 });

@@ -47,7 +47,7 @@ const storyName = (story: StoryFacts) => `“${story.slugLine || headlineOrUntit
 async function notify(tx: Tx, notice: Notice, now: Date): Promise<number> {
   const ids = [...new Set(notice.to.filter((id): id is string => id !== null && id !== notice.actorId))];
   if (ids.length === 0) return 0;
-  const people = await tx.user.findMany({ where: { id: { in: ids }, disabled: false }, select: { id: true, email: true, emailNotifications: true } });
+  const people = await tx.user.findMany({ where: { id: { in: ids }, disabled: false, machine: false }, select: { id: true, email: true, emailNotifications: true } });
   const created = await tx.notification.createManyAndReturn({
     data: people.map((person) => ({ userId: person.id, kind: notice.kind, articleId: notice.story.id, message: notice.message, createdAt: now })),
     select: { id: true, userId: true },
@@ -72,7 +72,7 @@ async function notify(tx: Tx, notice: Notice, now: Date): Promise<number> {
 
 /** The people every desk-wide alert goes to. */
 const editorIds = async (tx: Tx) =>
-  (await tx.user.findMany({ where: { role: { in: ["EDITOR", "ADMIN"] }, disabled: false }, select: { id: true } })).map((user) => user.id);
+  (await tx.user.findMany({ where: { role: { in: ["EDITOR", "ADMIN"] }, disabled: false, machine: false }, select: { id: true } })).map((user) => user.id);
 
 const nameOf = async (tx: Tx, viewer: Viewer) =>
   viewer.kind === "staff" ? ((await tx.user.findUnique({ where: { id: viewer.id }, select: { name: true } }))?.name ?? "Someone") : "The scheduler";
@@ -114,7 +114,7 @@ const EXCERPT_CHARS = 200;
 /** Everyone a comment mentions by @name hears of it. */
 export async function notifyMentions(tx: Tx, viewer: Viewer & { kind: "staff" }, story: StoryFacts, comment: string, now: Date) {
   if (!comment.includes("@")) return;
-  const people = await tx.user.findMany({ where: { disabled: false }, select: { id: true, name: true, email: true } });
+  const people = await tx.user.findMany({ where: { disabled: false, machine: false }, select: { id: true, name: true, email: true } });
   const to = mentionedIn(comment, people);
   if (to.length === 0) return;
   const excerpt = comment.length > EXCERPT_CHARS ? `${comment.slice(0, EXCERPT_CHARS - 1)}…` : comment;

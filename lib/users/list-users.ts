@@ -13,7 +13,7 @@ export interface ListedUser extends PublicUser {
 export async function listUsers(viewer: Viewer, now = new Date()): Promise<ListedUser[]> {
   if (!mayManageUsers(viewer)) throw forbidden("Only admins manage users.");
   const [users, sessions] = await Promise.all([
-    db().user.findMany({ orderBy: [{ disabled: "asc" }, { name: "asc" }] }),
+    db().user.findMany({ where: { machine: false }, orderBy: [{ disabled: "asc" }, { name: "asc" }] }),
     db().session.groupBy({
       by: ["userId"],
       where: { expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - sessionLifetimes().idleMs) } },

@@ -16,7 +16,7 @@ const SELF_SERVICE_RESETS_PER_HOUR = 3;
 
 async function personFor(viewer: Viewer, userId: string) {
   if (!mayManageUsers(viewer) || viewer.kind !== "staff") throw forbidden("Only admins manage users.");
-  const user = await db().user.findUnique({ where: { id: userId } });
+  const user = await db().user.findUnique({ where: { id: userId, machine: false } });
   if (!user) throw new AppError("NOT_FOUND", "There is no such user.");
   if (user.disabled) throw new AppError("VALIDATION", `${user.name}'s account is disabled; enable it first.`);
   return { admin: viewer, user };
@@ -57,7 +57,7 @@ export async function requestPasswordReset(input: unknown, now = new Date()): Pr
 
 /** The part of "Forgot password?" that runs after the answer; true when a link went out. */
 export async function mailResetLink(email: string, now = new Date()): Promise<boolean> {
-  const user = await db().user.findFirst({ where: { email: { equals: email.trim(), mode: "insensitive" }, disabled: false, passwordHash: { not: null } } });
+  const user = await db().user.findFirst({ where: { email: { equals: email.trim(), mode: "insensitive" }, disabled: false, machine: false, passwordHash: { not: null } } });
   if (!user) return false;
   const recent = await db().accountLink.count({
     where: { userId: user.id, purpose: "PASSWORD_RESET", createdById: user.id, createdAt: { gt: new Date(now.getTime() - 60 * 60 * 1000) } },

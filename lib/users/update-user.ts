@@ -20,7 +20,7 @@ export async function updateUser(viewer: Viewer, userId: string, input: unknown)
   const change = parseInput(UpdateUserInput, input);
   return db().$transaction(async (tx) => {
     const activeAdmins = await lockActiveAdmins(tx);
-    const user = await tx.user.findUnique({ where: { id: userId } });
+    const user = await tx.user.findUnique({ where: { id: userId, machine: false } });
     if (!user) throw notFound("That user");
     const stillActiveAdmin = (change.role ?? user.role) === "ADMIN" && !(change.disabled ?? user.disabled);
     const isActiveAdmin = activeAdmins.includes(user.id);

@@ -1,7 +1,9 @@
 import { forbidden } from "next/navigation";
+import { listApiTokens } from "@/lib/auth/api-tokens";
 import { pageViewer } from "@/lib/auth/page-viewer";
 import { mayChangeSettings } from "@/lib/policy";
 import { getSettings } from "@/lib/settings";
+import { ApiTokens } from "./api-tokens";
 import { SettingsForm } from "./settings-form";
 
 export const metadata = { title: "Settings" };
@@ -9,11 +11,18 @@ export const metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const viewer = await pageViewer();
   if (!mayChangeSettings(viewer)) forbidden();
-  const settings = await getSettings(viewer);
+  const [settings, tokens] = await Promise.all([getSettings(viewer), listApiTokens(viewer)]);
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="font-serif text-3xl font-bold">Newsroom settings</h1>
       <SettingsForm initial={settings} />
+      <section aria-labelledby="api-tokens" className="space-y-3 rounded border border-rule bg-paper p-4">
+        <h2 id="api-tokens" className="text-lg font-bold">API tokens</h2>
+        <p className="text-sm text-muted">
+          For machines: a wire feed posting to <code>/api/v1/newsroom/ingest</code>, a tool reading the staff API. Sent as <code>Authorization: Bearer …</code>; each acts as its own user (“Wire: name”) in the history.
+        </p>
+        <ApiTokens tokens={tokens} />
+      </section>
     </div>
   );
 }

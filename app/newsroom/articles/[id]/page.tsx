@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { Comments } from "@/components/editor/comments";
 import { ArticleEditor } from "@/components/editor/article-editor";
+import { SourceLine } from "@/components/newsroom/source-line";
 import { filterOptions, getArticle, listComments } from "@/lib/articles";
 import { pageViewer } from "@/lib/auth/page-viewer";
 import { AppError } from "@/lib/errors";
@@ -20,6 +21,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   return (
     <div className="space-y-6">
       <p className="text-sm text-muted">By {article.author.name}</p>
+      <SourceLine source={article.source} />
       <ArticleEditor key={article.id} article={article} sections={sections} />
       <PlanPanel article={article} />
       <Comments articleId={article.id} initial={comments} />

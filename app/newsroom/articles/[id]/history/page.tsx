@@ -7,6 +7,7 @@ import { figureLines, plainText } from "@/lib/content/document";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, headlineOrUntitled } from "@/lib/format";
 import { ACTION_LABELS, STATE_LABELS, type WorkflowAction } from "@/lib/workflow";
+import { SourceLine } from "@/components/newsroom/source-line";
 import { RevisionCompare } from "./revision-compare";
 
 export const metadata = { title: "History" };
@@ -36,6 +37,9 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
       <div>
         <Link href={`/newsroom/articles/${id}`} className="text-sm text-accent underline">Back to the article</Link>
         <h1 className="mt-2 font-serif text-3xl font-bold">History: {headlineOrUntitled(article.headline)}</h1>
+        <div className="mt-2">
+          <SourceLine source={article.source} />
+        </div>
       </div>
       <section aria-labelledby="revisions" className="space-y-3">
         <h2 id="revisions" className="text-xl font-bold">Revisions</h2>
