@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
 
-export function Byline({ author, publishedAt, updatedAt, linked = true }: { author: { id: string; name: string }; publishedAt: string; updatedAt?: string | null; linked?: boolean }) {
+export function Byline({ author, publishedAt, updatedAt, linked = true }: { author: { id: string | null; name: string }; publishedAt: string; updatedAt?: string | null; linked?: boolean }) {
   return (
     <p className="font-sans text-sm text-muted">
       By{" "}
-      {linked ? (
+      {linked && author.id ? (
         <Link href={`/authors/${author.id}`} className="font-semibold text-ink hover:underline">
           {author.name}
         </Link>

@@ -66,6 +66,7 @@ test("a wire posts ninjs with a bearer token: ingest scope only, read scope only
     uri: `urn:wire:e2e:${tag}`,
     type: "text",
     headlines: [{ role: "main", value: `Gales close three ports ${tag}` }],
+    by: "Jo Lindqvist",
     bodies: [{ role: "main", contenttype: "text/html", value: "<p>Three ports closed on Friday.</p><script>alert(1)</script>" }],
     associations: [{ name: "main", type: "picture", descriptions: [{ role: "caption", value: "Waves over the harbour wall." }], by: "AP Photo" }],
   };
@@ -109,6 +110,18 @@ test("a wire posts ninjs with a bearer token: ingest scope only, read scope only
   await expect(admin.getByTestId("source")).toContainText(`Source: AP ${tag}`);
   await expect(admin.getByText(`Wire: AP ${tag}`).first()).toBeVisible();
   await machine.dispose();
+
+  // Published (the photo slot removed first), readers get the story's credit line: not the wire's user, not the agency.
+  const story = await (await admin.request.get(`/api/v1/newsroom/articles/${draft.id}`)).json();
+  const body = { ...story.body, content: story.body.content.filter((node: { type: string }) => node.type !== "figure") };
+  const saved = await (await admin.request.patch(`/api/v1/newsroom/articles/${draft.id}`, { data: { version: story.version, body } })).json();
+  expect((await admin.request.post(`/api/v1/newsroom/articles/${draft.id}/transitions`, { data: { action: "publish", version: saved.version } })).status()).toBe(200);
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/articles/${story.slug}`);
+  await expect(reader.getByText("By Jo Lindqvist")).toBeVisible();
+  await expect(reader.locator("main")).not.toContainText("Wire:");
+  await expect(reader.locator("main")).not.toContainText(`AP ${tag}`);
+  expect((await reader.request.get(`/authors/${story.author.id}`)).status()).toBe(404);
 });
 
 test("a .json file chosen on the Import page is read as a ninjs item", async ({ browser }) => {

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
-import { contentSelect, teaserOf, type ReaderArticle } from "@/lib/reader/published";
+import { bylineSelect, contentSelect, readerAuthor, teaserOf, type ReaderArticle } from "@/lib/reader/published";
 import { parseInput } from "@/lib/validation";
 import { assertAllowed, findVisible } from "./find";
 
@@ -53,14 +53,14 @@ async function workingCopy(articleId: string): Promise<ReaderArticle | null> {
       publishedAt: true,
       body: true,
       ...contentSelect,
-      author: { select: { id: true, name: true } },
+      ...bylineSelect,
       tags: { select: { tag: { select: { slug: true, name: true } } } },
       corrections: { orderBy: { createdAt: "asc" }, select: { kind: true, note: true, createdAt: true, publishedAt: true } },
     },
   });
   if (!row) return null;
   return {
-    ...teaserOf(row.id, row.author, row.publishedAt ?? new Date(), row),
+    ...teaserOf(row.id, readerAuthor(row), row.publishedAt ?? new Date(), row),
     body: row.body,
     updatedAt: null,
     tags: row.tags.map((t) => t.tag).sort((a, b) => a.name.localeCompare(b.name)),

@@ -1,5 +1,6 @@
 import { unstable_cache } from "next/cache";
 import { db, type Db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { CorrectionKind, Prisma } from "@/lib/generated/prisma/client";
 import { imageUrl } from "@/lib/media";
 import { authorTag, CORRECTIONS, FRONT_PAGE, SECTIONS, sectionTag, slugTag, TIMELINE, topicTag } from "@/lib/reader/tags";
@@ -41,7 +42,8 @@ export interface Teaser {
   standfirst: string;
   publishedAt: string;
   section: { slug: string; name: string } | null;
-  author: { id: string; name: string };
+  /** no id (no author page) for copy a wire token brought in: readers get its credit line, or the newsroom's name */
+  author: { id: string | null; name: string };
   image: ReaderImage | null;
 }
 
@@ -60,10 +62,21 @@ export const contentSelect = {
   heroImage: { select: imageSelect },
 } satisfies Prisma.RevisionSelect & Prisma.ArticleSelect;
 
+/** Who readers are told wrote a story. */
+export const bylineSelect = { author: { select: { id: true, name: true, machine: true } }, sourceByline: true } satisfies Prisma.ArticleSelect;
+
+/**
+ * The byline readers get: the author; for a story an API token brought in
+ * (its author is the token's user, "Wire: AP"), the story's credit line
+ * when it came with one, else the newsroom — the source is staff-only.
+ */
+export const readerAuthor = (row: Prisma.ArticleGetPayload<{ select: typeof bylineSelect }>): Teaser["author"] =>
+  row.author.machine ? { id: null, name: row.sourceByline || env().NEWSROOM_NAME } : { id: row.author.id, name: row.author.name };
+
 const teaserSelect = {
   id: true,
   publishedAt: true,
-  author: { select: { id: true, name: true } },
+  ...bylineSelect,
   liveRevision: { select: contentSelect },
 } satisfies Prisma.ArticleSelect;
 
@@ -97,7 +110,7 @@ export const teaserOf = (id: string, author: Teaser["author"], publishedAt: Date
   image: readerImage(content.heroImage, content),
 });
 
-const toTeaser = (row: TeaserRow): Teaser => teaserOf(row.id, row.author, row.publishedAt!, row.liveRevision!);
+const toTeaser = (row: TeaserRow): Teaser => teaserOf(row.id, readerAuthor(row), row.publishedAt!, row.liveRevision!);
 
 const NEWEST_FIRST = [{ publishedAt: "desc" }, { id: "desc" }] satisfies Prisma.ArticleOrderByWithRelationInput[];
 const inSection = (slug: string): Prisma.ArticleWhereInput => ({ liveRevision: { is: { section: { is: { slug } } } } });
@@ -157,7 +170,7 @@ export const tagPage = cached(
 export const authorPage = cached(
   "author",
   async (id: string, page: number) => {
-    const author = await db().user.findUnique({ where: { id }, select: { id: true, name: true } });
+    const author = await db().user.findUnique({ where: { id, machine: false }, select: { id: true, name: true } });
     if (!author) return null;
     const list = await listPage({ authorId: id }, page);
     // Someone with nothing published has no public page.

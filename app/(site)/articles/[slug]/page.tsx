@@ -46,7 +46,11 @@ function jsonLd(article: ReaderArticle): string {
     description: article.standfirst,
     datePublished: article.publishedAt,
     dateModified: article.updatedAt ?? article.publishedAt,
-    author: [{ "@type": "Person", name: article.author.name, url: `${appUrl()}/authors/${article.author.id}` }],
+    author: [
+      article.author.id
+        ? { "@type": "Person", name: article.author.name, url: `${appUrl()}/authors/${article.author.id}` }
+        : { "@type": article.author.name === env().NEWSROOM_NAME ? "Organization" : "Person", name: article.author.name },
+    ],
     publisher: { "@type": "Organization", name: env().NEWSROOM_NAME },
     mainEntityOfPage: `${appUrl()}/articles/${article.slug}`,
     ...(article.image && { image: [`${appUrl()}${article.image.src}`] }),
