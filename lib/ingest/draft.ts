@@ -23,7 +23,7 @@ export const paragraph = (text: string): JSONContent => ({ type: "paragraph", co
 /** A photo slot: the caption and credit as they came, the image to be added in the editor (publishing waits for it). */
 export const photoSlot = (caption: string, credit: string): JSONContent => ({ type: "figure", attrs: { src: "", alt: "", caption, credit } });
 
-export const HEADLINE_MAX = 200;
+const HEADLINE_MAX = 200;
 export const STANDFIRST_MAX = 600;
 
 /** A headline within the field's limit, cut at a word. */

@@ -1,6 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { AppError } from "@/lib/errors";
-import { fitHeadline, paragraph, photoSlot, type HeadlineRule, type IngestedDraft } from "./draft";
+import { fitHeadline, paragraph, photoSlot, STANDFIRST_MAX, type HeadlineRule, type IngestedDraft } from "./draft";
 
 /** "… at the port on Monday (Photo: AP)": a caption line, its credit in parentheses at the end. */
 const CAPTION = /^(.*\S)\s*\((?:Photo|Picture|Image|Pic)(?: credit)?\s*:\s*([^()]+?)\s*\)$/i;
@@ -117,5 +117,5 @@ export function parsePlainText(input: string): IngestedDraft {
     headlineFrom = "first-sentence";
   }
   if (!firstParagraph && content.length === 0) throw new AppError("VALIDATION", "The text holds no story: only a headline.", { field: "body" });
-  return { headline: fitHeadline(headline), headlineFrom, standfirst: standfirst.slice(0, 600), body: { type: "doc", content }, tags: [], byline: null, sourceId: null, dropped };
+  return { headline: fitHeadline(headline), headlineFrom, standfirst: standfirst.slice(0, STANDFIRST_MAX), body: { type: "doc", content }, tags: [], byline: null, sourceId: null, dropped };
 }
