@@ -1,4 +1,5 @@
 import { expect, request as playwrightRequest, test } from "@playwright/test";
+import sharp from "sharp";
 import { signedInPage } from "./support";
 
 const STORY = `Harbour crane toppled by overnight storm
@@ -145,4 +146,19 @@ test("a .json file chosen on the Import page is read as a ninjs item", async ({ 
   await expect(preview.getByTestId("preview-block")).toHaveText(["The museum reopened on Saturday.", "What is new", "A gallery built by visitors."]);
   await preview.getByRole("button", { name: "Create the draft" }).click();
   await expect(editor.getByTestId("source")).toContainText(`Source: Imported by Dana Whitfield · id urn:wire:file:${tag}`);
+
+  // Publishing waits for the slot's image.
+  await editor.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(editor.getByRole("alert").filter({ hasText: "photo slot" })).toHaveText("1 photo slot has no image yet.");
+  await expect(editor.getByRole("button", { name: "Confirm publish" })).toBeDisabled();
+  await editor.getByRole("button", { name: "Cancel" }).click();
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="500"><rect width="800" height="500" fill="#4f8a9b"/></svg>`;
+  await editor.getByLabel("Add the image").setInputFiles({ name: "gallery.png", mimeType: "image/png", buffer: await sharp(Buffer.from(svg)).png().toBuffer() });
+  await expect(editor.getByTestId("photo-slot")).toHaveCount(0);
+  await expect(editor.locator("figure[data-figure] img")).toHaveAttribute("src", /^\/media\/images\//);
+  await editor.getByLabel("Photo alt text").fill("A bright gallery with visitors' objects on shelves");
+  await expect(editor.getByTestId("save-state")).toHaveText(/^Saved/);
+  await editor.getByRole("button", { name: "Publish", exact: true }).click();
+  await editor.getByRole("button", { name: "Confirm publish" }).click();
+  await expect(editor.getByTestId("status-badge").first()).toHaveText("Published");
 });
