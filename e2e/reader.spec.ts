@@ -41,7 +41,7 @@ test("a reader opens the lead story and reads it whole", async ({ page }) => {
   await expect(page.locator("figcaption")).toHaveText(`${lead.photo.caption} (Photo: ${lead.photo.credit})`);
   const photo = page.getByRole("img", { name: lead.photo.alt });
   await expect(photo).toBeVisible();
-  expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await expect(page.locator("blockquote")).toHaveCount(lead.body.filter((node) => node.type === "blockquote").length);
   await expect(page.locator("article header").getByText(/^By /)).toContainText("By Maya Okafor");
 });
