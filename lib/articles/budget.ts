@@ -9,7 +9,14 @@ import { parseInput } from "@/lib/validation";
 import type { ArticleState } from "@/lib/workflow";
 import { MISSED_AFTER_MS } from "./publish-due";
 
-const Day = z.string().regex(DAY, "must be a day, e.g. 2026-12-05").refine((day) => !Number.isNaN(new Date(`${day}T00:00:00Z`).getTime()), "is not a day in the calendar");
+/** A calendar day; Date would read 2026-02-31 as 3 March, so the day must survive the round trip. */
+const Day = z
+  .string()
+  .regex(DAY, "must be a day, e.g. 2026-12-05")
+  .refine((day) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+  }, "is not a day in the calendar");
 const Id = z.string().min(1).max(64);
 const BudgetInput = z.object({ date: Day.optional(), section: Id.optional(), person: Id.optional() }).strict();
 const CalendarInput = z.object({ week: Day.optional() }).strict();

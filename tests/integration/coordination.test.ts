@@ -118,6 +118,13 @@ describe("assignment and deadlines", () => {
     await saveDraft(deskEditor, { articleId: story.id, assigneeId: reporterTwo.id });
     expect(await kinds(reporterTwo, story.id)).toEqual(["ASSIGNED"]);
   });
+
+  it("reads the budget's and the calendar's days strictly", async () => {
+    expect(await code(storyBudget(deskEditor, { date: "2026-02-31" }))).toBe("VALIDATION");
+    expect(await code(storyBudget(deskEditor, { date: "yesterday" }))).toBe("VALIDATION");
+    expect(await code(storyCalendar(deskEditor, { week: "2026-13-01" }))).toBe("VALIDATION");
+    expect(await code(storyBudget(deskEditor, { date: "2026-02-28", person: "x", colour: "red" }))).toBe("VALIDATION");
+  });
 });
 
 describe("who hears of a move", () => {
