@@ -1,12 +1,12 @@
+import { recordRevision, replaceTags } from "@/lib/articles/content";
+import { tokenNameOf } from "@/lib/auth/api-tokens";
+import type { SignedInViewer } from "@/lib/auth/viewer";
 import { validateDocument } from "@/lib/content/validate";
 import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { tokenNameOf } from "@/lib/auth/api-tokens";
-import type { SignedInViewer } from "@/lib/auth/viewer";
 import { mayCreateArticles } from "@/lib/policy";
 import { slugify, untitledSlug } from "@/lib/slug";
-import { recordRevision, replaceTags } from "@/lib/articles/content";
 import type { IngestedDraft } from "./draft";
 import { parseNinjs } from "./ninjs";
 import { parsePlainText } from "./plain-text";
@@ -21,7 +21,6 @@ export interface IngestRequest {
   contentType: string | null;
   body: Uint8Array;
 }
-
 
 /** The body as UTF-8 text, or a 4xx naming what is wrong with it: nothing, too much, the wrong type or encoding. */
 export function readDelivery({ contentType, body }: IngestRequest): { format: "text" | "ninjs"; text: string } {
@@ -68,8 +67,8 @@ async function freeSlug(tx: Tx, headline: string): Promise<string> {
 /**
  * Copy from outside becomes a draft: a new one, or — when the agency sends
  * an item it sent before (same source id) — the same draft updated, while
- * it is still a draft; once the desk has moved it on, the answer is 409
- * with its id and nothing changes.
+ * it is still a draft that never went live; once the desk has moved it on,
+ * the answer is 409 with its id and nothing changes.
  */
 export async function ingest(viewer: SignedInViewer, request: IngestRequest, now = new Date()) {
   if (!mayCreateArticles(viewer)) throw forbidden();
@@ -81,9 +80,10 @@ export async function ingest(viewer: SignedInViewer, request: IngestRequest, now
     sourceByline: draft.byline,
   };
   const content = { headline: draft.headline, standfirst: draft.standfirst, body: draft.body };
-  const stored = await db().$transaction(async (tx) => {
-    const earlier = draft.sourceId ? await tx.article.findUnique({ where: { sourceId: draft.sourceId }, select: { id: true, status: true } }) : null;
-    if (earlier && earlier.status !== "DRAFT") {
+  const { article, created } = await db().$transaction(async (tx) => {
+    const earlier = draft.sourceId ? await tx.article.findUnique({ where: { sourceId: draft.sourceId }, select: { id: true, status: true, publishedAt: true } }) : null;
+    // An unpublished story is a draft again, but readers have had it: the wire no longer rewrites it.
+    if (earlier && (earlier.status !== "DRAFT" || earlier.publishedAt !== null)) {
       throw new AppError("CONFLICT", "This item was ingested before and the desk has moved it on; it is not changed.", { id: earlier.id, status: earlier.status });
     }
     const article = earlier
@@ -93,6 +93,5 @@ export async function ingest(viewer: SignedInViewer, request: IngestRequest, now
     await recordRevision(tx, article.id, viewer.id, "SAVE", now);
     return { article, created: !earlier };
   });
-  const { article, created } = stored;
   return { created, answer: { id: article.id, slug: article.slug, version: article.version, status: article.status, dropped: draft.dropped, headlineFrom: draft.headlineFrom } };
 }

@@ -115,6 +115,11 @@ describe("ingesting a wire through a token", () => {
     const body = article.body as { type: string; content: { type: string }[] };
     const saved = await saveDraft(editor, { articleId: answer.id, version: article.version, body: { ...body, content: body.content.filter((node) => node.type !== "figure") } });
     expect((await transition(editor, { articleId: answer.id, action: "publish", version: saved.version })).status).toBe("PUBLISHED");
+
+    // Taken down again it is a draft, but one readers have had: a redelivery does not rewrite it.
+    await transition(editor, { articleId: answer.id, action: "unpublish", note: "Legal hold." });
+    const item = await database.db.article.findUniqueOrThrow({ where: { id: answer.id }, select: { sourceId: true } });
+    expect(await code(ingest(afp.viewer, json(ninjs({ uri: item.sourceId }))))).toBe("CONFLICT");
   });
 });
 
