@@ -1,20 +1,17 @@
-import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addComment, createDraft, missedSchedules, publishDueArticles, saveDraft, storyBudget, storyCalendar, transition } from "@/lib/articles";
 import { AppError } from "@/lib/errors";
 import { deliverOutbox, failingMail, listNotifications, markRead } from "@/lib/notifications";
 import type { StaffViewer } from "@/lib/policy";
-import { freePort } from "@/scripts/lib/embedded-postgres";
 import { freshDatabase, type TestDatabase } from "../support/database";
 import { asViewer, makeUser } from "../support/factories";
+import { mailServer, type ReceivedMail } from "../support/smtp";
 
 // Before anything reads the configuration: a newsroom in Berlin, with mail.
 process.env.NEWSROOM_TIME_ZONE = "Europe/Berlin";
 
-/** A real SMTP server on loopback; it refuses an address as many times as `refusals` says, then takes its mail. */
-const received: { to: string[]; data: string }[] = [];
-const refusals = new Map<string, number>();
-let smtp: SMTPServer;
+let received: ReceivedMail[];
+let refusals: Map<string, number>;
 let database: TestDatabase;
 let reporter: StaffViewer;
 let reporterTwo: StaffViewer;
@@ -30,27 +27,7 @@ let counter = 0;
 const unique = (label: string) => `${label} ${++counter}`;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onRcptTo(address, _session, callback) {
-      const left = refusals.get(address.address) ?? 0;
-      if (left === 0) return callback();
-      refusals.set(address.address, left - 1);
-      callback(Object.assign(new Error("Mailbox busy, try again later"), { responseCode: 451 }));
-    },
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => (data += chunk.toString()));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), data });
-        callback();
-      });
-    },
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => smtp.listen(port, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  ({ received, refusals } = await mailServer());
   database = await freshDatabase({ asAppDatabase: true });
   reporter = asViewer(await makeUser(database.db, "REPORTER", { name: "Rita Reporter" }));
   reporterTwo = asViewer(await makeUser(database.db, "REPORTER", { name: "Ravi Reporter" }));
@@ -58,7 +35,6 @@ beforeAll(async () => {
   otherEditor = asViewer(await makeUser(database.db, "EDITOR", { name: "Omar Other" }));
   admin = asViewer(await makeUser(database.db, "ADMIN", { name: "Ada Admin" }));
 });
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
 
 describe("assignment and deadlines", () => {
   it("lets an editor plan a story for a reporter before a word is written: the reporter owns it, hears of it, and sees it overdue on the day's budget", async () => {
