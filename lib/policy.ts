@@ -34,7 +34,11 @@ export interface NewsroomRules {
 }
 export const DEFAULT_RULES: NewsroomRules = { fourEyes: false };
 
-export type ArticleAction = WorkflowAction | "view" | "edit" | "comment" | "correct" | "preview";
+/**
+ * `preview`: open the working copy in the reader layout oneself (any staff who may see it);
+ * `share`: hand the working copy to outsiders with a link, list and revoke such links.
+ */
+export type ArticleAction = WorkflowAction | "view" | "edit" | "comment" | "correct" | "preview" | "share";
 export type DenialReason = "not_visible" | "forbidden" | "four_eyes" | "invalid_transition";
 export type Decision = { ok: true } | { ok: false; reason: DenialReason };
 
@@ -65,7 +69,9 @@ export function can(viewer: Viewer, action: ArticleAction, article: ArticleFacts
     if (!isEditor(viewer)) return deny("forbidden");
     return article.live ? ALLOW : deny("invalid_transition");
   }
-  if (action === "edit") {
+  // A share link hands outsiders the unpublished working copy: only whoever may change that copy may
+  // give it away (or take it back), so it ends where the right to edit ends — archived, nobody.
+  if (action === "edit" || action === "share") {
     if (viewer.kind === "system") return deny("forbidden");
     return reaches(EDITING[article.status][viewer.role], viewer, article) ? ALLOW : deny("forbidden");
   }

@@ -69,6 +69,8 @@ export async function getArticle(viewer: Viewer, articleId: string) {
     corrections: row.corrections,
     canEdit: can(viewer, "edit", article).ok,
     canCorrect: can(viewer, "correct", article).ok,
+    /** may list, make and revoke the story's share links */
+    canShare: can(viewer, "share", article).ok,
     canPlan: mayPlan(viewer),
     allowedActions: allowedActions(viewer, article, rules),
     /** moves held back by the four-eyes rule, with the reason the button shows instead */

@@ -10,6 +10,6 @@ export { listArticles, dashboardSummary, boxList, filterOptions, BOXES, BOX_TITL
 export { heartbeat } from "./presence";
 export { uploadImage, MAX_UPLOAD_BYTES } from "./upload-image";
 export { addCorrection, listCorrections } from "./add-correction";
-export { createPreviewLink, revokePreviewLinks, previewByToken, staffPreview } from "./previews";
+export { createPreviewLink, listPreviewLinks, revokePreviewLink, revokePreviewLinks, previewByToken, staffPreview } from "./previews";
 export { getFrontPagePlan, arrangeFrontPage, FRONT_PAGE_SLOTS, type FrontPagePlan, type FrontPageStory } from "./front-page";
 export { storyBudget, storyCalendar, missedSchedules, planningPeople, isOverdue, type Budget, type Calendar } from "./budget";

@@ -1,7 +1,7 @@
 import { env, appUrl } from "@/lib/env";
 import { formatDateTime, headlineOrUntitled } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Viewer } from "@/lib/policy";
+import { can, type ArticleFacts, type Viewer } from "@/lib/policy";
 import { transitionOf, type NoticeKind, type WorkflowAction } from "@/lib/workflow";
 import { mentionedIn } from "./mentions";
 
@@ -111,11 +111,18 @@ export async function notifyAssignment(tx: Tx, viewer: Viewer & { kind: "staff" 
 
 const EXCERPT_CHARS = 200;
 
-/** Everyone a comment mentions by @name hears of it. */
-export async function notifyMentions(tx: Tx, viewer: Viewer & { kind: "staff" }, story: StoryFacts, comment: string, now: Date) {
+/**
+ * Everyone a comment mentions by @name hears of it — if they may see the
+ * story. The notice and its mail carry an excerpt of the comment and the
+ * story's name, so a mention of someone who may not (a reporter named on
+ * another reporter's draft) tells and mails nobody; asked of the same policy
+ * as every other read, for that person.
+ */
+export async function notifyMentions(tx: Tx, viewer: Viewer & { kind: "staff" }, story: StoryFacts & ArticleFacts, comment: string, now: Date) {
   if (!comment.includes("@")) return;
-  const people = await tx.user.findMany({ where: { disabled: false, machine: false }, select: { id: true, name: true, email: true } });
-  const to = mentionedIn(comment, people);
+  const people = await tx.user.findMany({ where: { disabled: false, machine: false }, select: { id: true, name: true, email: true, role: true } });
+  const seeing = people.filter((person) => can({ kind: "staff", id: person.id, role: person.role }, "view", story).ok);
+  const to = mentionedIn(comment, seeing);
   if (to.length === 0) return;
   const excerpt = comment.length > EXCERPT_CHARS ? `${comment.slice(0, EXCERPT_CHARS - 1)}…` : comment;
   const message = `${await nameOf(tx, viewer)} mentioned you on ${storyName(story)}: ${excerpt}`;

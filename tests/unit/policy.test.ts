@@ -43,7 +43,8 @@ function expected(who: Who, action: ArticleAction, s: Situation, rules: Newsroom
   if (action === "view") return "ok";
   if (action === "comment" || action === "preview") return who === "system" ? "forbidden" : "ok";
   if (action === "correct") return !editor ? "forbidden" : s.live ? "ok" : "invalid_transition";
-  if (action === "edit") {
+  // Issue #22: sharing a working copy with outsiders (and revoking links) needs the right to edit it.
+  if (action === "edit" || action === "share") {
     if (who === "reporter-own") return ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED"].includes(s.status) ? "ok" : "forbidden";
     return editor && s.status !== "ARCHIVED" ? "ok" : "forbidden";
   }
@@ -53,7 +54,7 @@ function expected(who: Who, action: ArticleAction, s: Situation, rules: Newsroom
   return rule.allowed(s) ? "ok" : "invalid_transition";
 }
 
-const ACTIONS: ArticleAction[] = ["view", "edit", "comment", "preview", "correct", ...WORKFLOW_ACTIONS];
+const ACTIONS: ArticleAction[] = ["view", "edit", "comment", "preview", "share", "correct", ...WORKFLOW_ACTIONS];
 const RULE_SETS: NewsroomRules[] = [{ fourEyes: false }, { fourEyes: true }];
 const outcome = (who: Who, action: ArticleAction, s: Situation, rules: NewsroomRules) => {
   const decision = can(viewerFor(who), action, factsOf(s, AUTHOR), rules);
