@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { freePort } from "@/scripts/lib/embedded-postgres";
+import { nextServerEnv } from "@/scripts/lib/processes";
 
 /** Runs a command to completion with a clean environment plus `env`; returns its exit code and output. */
 function run(command: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
@@ -33,12 +34,13 @@ test("the health check answers 503 when the database is unreachable", async () =
   test.setTimeout(60_000);
   const port = await freePort();
   const server = spawn("node_modules/.bin/next", ["start", "--port", String(port)], {
-    env: {
+    // With the server edge, as npm start runs it: production refuses to run without (e2e/hostile-paths.spec.ts).
+    env: nextServerEnv({
       ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: `postgresql://nobody:x@127.0.0.1:${await freePort()}/none`,
       NEXTAUTH_SECRET: SECRET,
-    },
+    }),
     stdio: "ignore",
   });
   try {

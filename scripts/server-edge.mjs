@@ -2,8 +2,12 @@
 // Preloaded into every Copydesk server process (node --import; scripts/lib/processes.ts), where it sees
 // each HTTP request before Next does and each response as it ends. Plain JavaScript: it runs before
 // anything is compiled. What it does, and why here:
-// - stamps the address of the connection's other end, which Next does not pass to route handlers
-//   (lib/auth/client-address.ts reads it); any value a client sent is overwritten;
+// - marks the process as having an edge (production start-up refuses without one: instrumentation.ts)
+//   and stamps every request with the address of the connection's other end, which Next does not pass
+//   to route handlers, plus this process's secret, so the app believes the address only when it came
+//   from here (lib/auth/edge-stamp.js, lib/auth/client-address.ts); whatever a client sent is overwritten;
+// - answers 400 for any address no route can decode (lib/reader/request-path.js): a malformed escape,
+//   bytes that are not UTF-8, a control character — in every segment of every route, once, here;
 // - gives the request an id (the tier's X-Request-Id when it sent a well-formed one), echoed back;
 // - names a reader page's cache tags downstream (Cache-Tag, Surrogate-Key) for a CDN to purge by;
 // - answers 410 for a withdrawn story from the list the app keeps in memory (lib/reader/gone.ts),
@@ -12,17 +16,33 @@
 // - notes when the request arrived, for everything done on its behalf (the reader cache will not
 //   store a render begun before a change it has since been told of: lib/reader/cache-handler.mjs);
 // - keeps finished renders from being held in memory (below, at the end).
+// It never throws into a request: a request it cannot look at goes on to Next as it came.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
+import { EDGE_HEADER, installEdgeStamp, PEER_HEADER } from "../lib/auth/edge-stamp.js";
 import { jsonLogs, loggedPath, logJson } from "../lib/log.js";
-import { pageTags } from "../lib/reader/cache-tags.js";
+import { headerSafeTag, pageTags } from "../lib/reader/cache-tags.js";
+import { unsoundPath } from "../lib/reader/request-path.js";
 import { requestStart } from "../lib/reader/request-start.js";
 import { WITHDRAWN_PAGE, withdrawnSlugs } from "../lib/reader/withdrawn.js";
+import { BASE_SECURITY_HEADERS, readerCsp, transportSecurityHeaders } from "../lib/security-headers.js";
 
-const PEER_HEADER = "x-copydesk-peer";
+const STAMP = installEdgeStamp();
 const REQUEST_ID_HEADER = "x-request-id";
 const WELL_FORMED_ID = /^[\w.-]{1,128}$/;
 const ARTICLE_PATH = /^\/articles\/([^/]+)$/;
+
+/** @type {Record<string, string> | undefined} */
+let securityHeaders;
+/**
+ * What Next puts on every reader page (next.config.js), on the answers the edge gives itself. Made at
+ * the first request, once Next has loaded .env files (NEXTAUTH_URL decides HSTS).
+ */
+const answerHeaders = () =>
+  (securityHeaders ??= Object.fromEntries(
+    [...BASE_SECURITY_HEADERS, ...transportSecurityHeaders(process.env.NEXTAUTH_URL), { key: "Content-Security-Policy", value: readerCsp(false) }].map(({ key, value }) => [key, value]),
+  ));
+const BAD_ADDRESS = "Bad request: the address is not valid.";
 
 /**
  * @param {http.IncomingMessage} request
@@ -32,6 +52,7 @@ const ARTICLE_PATH = /^\/articles\/([^/]+)$/;
 function atTheEdge(request, response) {
   const started = performance.now();
   request.headers[PEER_HEADER] = request.socket?.remoteAddress ?? "";
+  request.headers[EDGE_HEADER] = STAMP;
   const given = request.headers[REQUEST_ID_HEADER];
   const id = typeof given === "string" && WELL_FORMED_ID.test(given) ? given : randomUUID();
   request.headers[REQUEST_ID_HEADER] = id;
@@ -48,35 +69,51 @@ function atTheEdge(request, response) {
       }),
     );
   }
+  const url = request.url ?? "";
+  if (unsoundPath(url) !== null) {
+    // The client's mistake, whichever route it aimed at: 400 at once, never a 500 or a hang.
+    response.writeHead(400, { ...answerHeaders(), "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+    response.end(request.method === "HEAD" ? undefined : BAD_ADDRESS);
+    return true;
+  }
   if (request.method !== "GET" && request.method !== "HEAD") return false;
-  const pathname = (request.url ?? "").split("?", 1)[0] ?? "";
-  const tags = pageTags(pathname);
+  const pathname = url.split("?", 1)[0] ?? "";
+  const tags = pageTags(pathname).map(headerSafeTag);
   if (tags.length > 0) {
     response.setHeader("Cache-Tag", tags.join(","));
     response.setHeader("Surrogate-Key", tags.join(" "));
   }
   const article = ARTICLE_PATH.exec(pathname);
-  if (!article) return false;
-  let slug;
-  try {
-    slug = decodeURIComponent(article[1] ?? "");
-  } catch {
-    // A malformed escape ("%E0%A4%A") is the client's mistake: 400, never a 500.
-    response.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("Bad request: the address is not valid.");
-    return true;
-  }
-  if (!withdrawnSlugs()?.has(slug)) return false;
-  response.writeHead(410, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=60, s-maxage=1" });
+  // unsoundPath has decoded the whole path already: this cannot throw.
+  if (!article || !withdrawnSlugs()?.has(decodeURIComponent(article[1] ?? ""))) return false;
+  response.writeHead(410, { ...answerHeaders(), "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=60, s-maxage=1" });
   response.end(request.method === "HEAD" ? undefined : WITHDRAWN_PAGE);
   return true;
+}
+
+/**
+ * The edge's own failure is never the request's: it is logged, and the
+ * request goes on to Next (or stays answered, if the edge got that far).
+ * @param {http.IncomingMessage} request
+ * @param {http.ServerResponse} response
+ */
+function safelyAtTheEdge(request, response) {
+  try {
+    return atTheEdge(request, response);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (jsonLogs()) logJson("edge-error", { path: loggedPath(request.url ?? ""), message });
+    else console.error(`[edge] ${message} (${loggedPath(request.url ?? "")})`);
+    return response.headersSent;
+  }
 }
 
 const emit = http.Server.prototype.emit;
 /** @this {http.Server} */
 http.Server.prototype.emit = function (/** @type {string} */ event, /** @type {any[]} */ ...args) {
-  if (event !== "request" || !args[0]?.headers || !args[1]) return emit.call(this, event, ...args);
-  if (atTheEdge(args[0], args[1])) return true;
-  return requestStart.run(Date.now(), () => emit.call(this, event, ...args));
+  if (event !== "request" || !args[0]?.headers || !args[1]) return Reflect.apply(emit, this, [event, ...args]);
+  if (safelyAtTheEdge(args[0], args[1])) return true;
+  return requestStart.run(Date.now(), () => Reflect.apply(emit, this, [event, ...args]));
 };
 
 // Next and React abort each render's controllers (several per render, from setImmediate callbacks) with

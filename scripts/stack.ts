@@ -5,17 +5,19 @@ import { env } from "@/lib/env";
 import { claimDevLock, DATA_DIR, localSecret, prepareDatabase, releaseDevLock, runningDev, startDevCluster } from "./lib/database";
 import type { EmbeddedPostgres } from "./lib/embedded-postgres";
 import { NGINX, startReaderProxy, type Nginx } from "./lib/nginx";
-import { bin, ROOT, runInherited, stopChild } from "./lib/processes";
+import { bin, ROOT, runInherited, supervise, type Supervised } from "./lib/processes";
 
 /**
  * `npm run stack`: the production layout on this machine. PostgreSQL (the
  * embedded one unless DATABASE_URL is set), STACK_INSTANCES app instances
  * (`npm start` on the production build, built first if there is none) and the
  * nginx reader tier in front of them on STACK_PORT; its refresh listener on
- * the next port, the instances on the ports after that. The instances share
- * nothing but the database (and, on one machine, the upload folder): their
- * caches stay coherent through PostgreSQL. Ctrl-C stops the tier, then the
- * instances, then PostgreSQL.
+ * the next port, the instances on the ports after that, on 127.0.0.1 only
+ * (readers come through the tier). The instances share nothing but the
+ * database (and, on one machine, the upload folder): their caches stay
+ * coherent through PostgreSQL. An instance that exits is started again after
+ * a back-off, as a supervisor would in production, while the others keep
+ * serving. Ctrl-C stops the tier, then the instances, then PostgreSQL.
  */
 const config = env();
 const tierPort = config.STACK_PORT;
@@ -32,7 +34,7 @@ if (!NGINX) {
 let cluster: EmbeddedPostgres | undefined;
 let ownsDevLock = false;
 let tier: Nginx | undefined;
-const instances: ReturnType<typeof runInherited>[] = [];
+const instances: Supervised[] = [];
 let stopping = false;
 
 async function shutdown(code: number) {
@@ -40,7 +42,7 @@ async function shutdown(code: number) {
   stopping = true;
   log("stopping…");
   await tier?.stop();
-  await Promise.all(instances.map((instance) => stopChild(instance.child, instance.exited)));
+  await Promise.all(instances.map((instance) => instance.stop()));
   await cluster?.stop();
   if (ownsDevLock) releaseDevLock();
   process.exit(code);
@@ -88,9 +90,18 @@ try {
     READER_REFRESH_URL: `http://127.0.0.1:${refreshPort}`,
     TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? "127.0.0.1",
   };
-  for (const port of instancePorts) {
-    instances.push(runInherited(process.execPath, ["--import", "tsx", "scripts/start.ts", "--port", String(port)], instanceEnv));
-  }
+  // Loopback only: nothing but the tier (and this machine) should reach an instance (deploy/README.md).
+  instancePorts.forEach((port, index) => {
+    instances.push(
+      supervise({
+        name: `instance ${index + 1}`,
+        command: process.execPath,
+        args: ["--import", "tsx", "scripts/start.ts", "--port", String(port), "--hostname", "127.0.0.1"],
+        env: instanceEnv,
+        log,
+      }),
+    );
+  });
   await Promise.all(instancePorts.map((port) => healthy(port)));
   tier = await startReaderProxy({
     prefix: path.join(DATA_DIR, "stack-nginx"),
@@ -105,11 +116,8 @@ try {
   console.log(`database: ${cluster ? `embedded PostgreSQL on 127.0.0.1:${cluster.port}` : config.DATABASE_URL ? "DATABASE_URL" : "the running npm run dev's"}`);
   console.log("Press Ctrl-C to stop all of it.\n");
 
-  const firstExit = await Promise.race(instances.map((instance, index) => instance.exited.then((code) => ({ code, index }))));
-  if (!stopping) {
-    log(`instance ${firstExit.index + 1} exited (${firstExit.code}); stopping the stack`);
-    await shutdown(1);
-  }
+  // Instances that exit are restarted by their supervisors; the stack runs until it is told to stop.
+  await new Promise(() => setInterval(() => {}, 1 << 30));
 } catch (error) {
   console.error(`[stack] ${error instanceof Error ? error.message : error}`);
   await shutdown(1);

@@ -1,13 +1,21 @@
+import { existsSync } from "node:fs";
 import { EnvError, parseEnv, requireDatabaseUrl } from "@/lib/env";
 import { migrate } from "./lib/migrate";
-import { bin, nextServerEnv, runInherited, stopChild } from "./lib/processes";
+import { bin, nextServerEnv, runInherited, SERVER_EDGE, stopChild } from "./lib/processes";
 
 /**
  * `npm start`: production. Checks the configuration first — no DATABASE_URL
  * or NEXTAUTH_SECRET, no start — then applies pending migrations (under
  * Prisma's advisory lock, so several instances starting together are safe)
- * and runs `next start` on the built app.
+ * and runs `next start` on the built app with the server edge preloaded
+ * (the app itself refuses to run in production without it: instrumentation.ts).
+ * Pass `--hostname 127.0.0.1` (or a private address) to choose the interface.
  */
+if (!existsSync(SERVER_EDGE)) {
+  console.error(`\nCopydesk cannot start: its server edge ${SERVER_EDGE} is missing (a partial copy of the app?).\n`);
+  process.exit(1);
+}
+
 let databaseUrl: string;
 try {
   databaseUrl = requireDatabaseUrl(parseEnv({ ...process.env, NODE_ENV: "production" }));

@@ -43,3 +43,18 @@ export function pageTags(pathname) {
   }
   return [];
 }
+
+const encoder = new TextEncoder();
+/** Anything but visible ASCII, and the separators of both headers (comma, space) and the escape itself. */
+const NOT_HEADER_SAFE = /[^\x21-\x24\x26-\x2b\x2d-\x7e]/gu;
+
+/**
+ * One tag as a header may carry it. Real tags are plain ASCII (slugs are
+ * [a-z0-9-], author ids cuids) and pass unchanged; anything else — a made-up
+ * slug with a code point above U+00FF, which makes setHeader throw — is
+ * percent-encoded as UTF-8, so naming a page's tags can never fail a request.
+ * @param {string} tag
+ */
+export function headerSafeTag(tag) {
+  return tag.replace(NOT_HEADER_SAFE, (character) => [...encoder.encode(character)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join(""));
+}
