@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { mkdir, readdir, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, stat, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { env } from "@/lib/env";
@@ -15,6 +15,8 @@ import {
   type Manifest,
   MANIFEST_FILE,
   missingFiles,
+  packArchive,
+  privateStaging,
   rowCounts,
   runTool,
   serverVersion,
@@ -51,10 +53,9 @@ async function countFiles(folder: string): Promise<number> {
 async function backup(databaseUrl: string, output: string): Promise<void> {
   if (existsSync(output)) throw new BackupError(`${output} already exists; a backup never overwrites a file.`);
   const uploads = path.resolve(config.UPLOADS_DIR);
-  const staging = `${output}.partial.d`;
-  await mkdir(path.dirname(output), { recursive: true });
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging);
+  // A folder made here is private; a folder someone named is theirs to set (the archive itself is 0600 either way).
+  await mkdir(path.dirname(output), { recursive: true, mode: 0o700 });
+  const staging = await privateStaging(output);
 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -93,9 +94,7 @@ async function backup(databaseUrl: string, output: string): Promise<void> {
     // Files uploaded after the snapshot may come along too: they are whole (uploads are written then renamed) and harmless.
     if (existsSync(uploads)) await symlink(uploads, path.join(staging, UPLOADS_FOLDER));
     else await mkdir(path.join(staging, UPLOADS_FOLDER));
-    const partial = `${output}.partial`;
-    await runTool("tar", ["--create", "--gzip", "--dereference", "--exclude=*.partial", `--file=${partial}`, "-C", staging, MANIFEST_FILE, DUMP_FILE, UPLOADS_FOLDER]);
-    await rename(partial, output);
+    await packArchive(staging, output, [MANIFEST_FILE, DUMP_FILE, UPLOADS_FOLDER]);
 
     const size = (await stat(output)).size;
     console.log(`Backup written: ${output} (${(size / 1024 / 1024).toFixed(1)} MB)`);
@@ -107,11 +106,12 @@ async function backup(databaseUrl: string, output: string): Promise<void> {
   } finally {
     await client.end();
     await rm(staging, { recursive: true, force: true });
-    await rm(`${output}.partial`, { force: true });
   }
 }
 
 try {
+  // Whatever this process and its tools (pg_dump, tar) create is the owner's alone.
+  process.umask(0o077);
   const output = outputPath(process.argv[2]);
   await withDatabase(config, (databaseUrl) => backup(databaseUrl, output));
 } catch (error) {

@@ -20,17 +20,22 @@ export const rateLimited = (retryAfterSeconds: number) =>
   new AppError("RATE_LIMITED", `Too many failed attempts. Try again in ${retryAfterSeconds} seconds.`, { retryAfter: retryAfterSeconds });
 
 /**
- * Checks a password against an account, under the attempt limits: the
- * attempt is counted first, and over a limit the password is not even looked
- * at. Sign-in and the Account page's current-password check both come here.
- * Returns the user when the password is right; null when it is not (or the
- * account is unknown, disabled or has no password — all the same answer).
+ * Checks a password against an account, under the attempt limits
+ * (lib/auth/throttle.ts): the attempt is counted first, and over the
+ * address's limits the password is not even looked at (nor the attempt
+ * counted). An account under attack from elsewhere only makes the attempt
+ * wait — its owner gets in, a little later. Sign-in and the Account page's
+ * current-password check both come here. Returns the user when the password
+ * is right; null when it is not (or the account is unknown, disabled or has
+ * no password — all the same answer).
  */
 export async function checkPassword(db: Db, attempt: PasswordAttempt, now = new Date(), pause: (ms: number) => Promise<unknown> = sleep) {
   const email = attempt.email.trim().toLowerCase();
   const keys = throttleKeys(email, attempt.address);
   const verdict = await countAttempt(db, keys, now);
   if (!verdict.allowed) throw rateLimited(verdict.retryAfterSeconds);
+  // Before the answer is known, so the wait says nothing about the password.
+  if (verdict.accountDelayMs > 0) await pause(verdict.accountDelayMs);
   const user = await db.user.findUnique({ where: { email } });
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, attempt.password);
   if (!user || !valid || user.disabled || !user.passwordHash) {

@@ -52,6 +52,17 @@ export async function sessionUser(secret: string, now = new Date()) {
   return session.user;
 }
 
+/**
+ * The sweep's part (lib/jobs/sweep.ts): sessions past their idle or absolute
+ * lifetime — the same test sessionUser makes — whose cookie was never
+ * presented again to remove them.
+ */
+export async function sweepLapsedSessions(now = new Date()): Promise<number> {
+  const idleSince = new Date(now.getTime() - sessionLifetimes().idleMs);
+  const { count } = await db().session.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lt: idleSince } }] } });
+  return count;
+}
+
 /** Signing out: this session ends, for every copy of its cookie. */
 export async function endSession(secret: string): Promise<void> {
   await db().session.deleteMany({ where: { id: idOf(secret) } });

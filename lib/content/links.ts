@@ -11,16 +11,48 @@
 // A site path starts with one "/" — not "//" and not "/\" (browsers read both as another host).
 const ALLOWED = /^(https?:\/\/[^\s/?#\\]+|mailto:[^\s]+|tel:[+0-9()\-. ]+$|\/(?![/\\]))/i;
 
+/**
+ * Characters no link may hold anywhere, whatever its scheme: browsers drop a
+ * tab, line feed or carriage return from inside a URL before they read it,
+ * so "/\t/evil.example" is saved as a site path and followed as
+ * "//evil.example" — another host. Other controls (C0, DEL, C1) and any
+ * whitespace have no place in an address either, and a backslash is read as
+ * a slash. Each is named, so the person sees what to fix.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\\]|\s/u;
+
+function unsafeCharacter(href: string): string | null {
+  // A phone number may keep its spaces: the tel pattern is anchored and holds only digits and separators.
+  const inside = /^tel:/i.test(href) ? href.replace(/ /g, "") : href;
+  const found = UNSAFE.exec(inside)?.[0];
+  if (found === undefined) return null;
+  if (found === "\t") return "a tab inside the address";
+  if (found === "\n" || found === "\r") return "a line break inside the address";
+  if (found === "\\") return "a backslash inside the address (browsers read it as a slash)";
+  if (/[\u0000-\u001f\u007f-\u009f]/u.test(found)) return `a control character (U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}) inside the address`;
+  return "a space inside the address";
+}
+
 export type LinkVerdict = { ok: true; href: string } | { ok: false; reason: string };
 
 export function normalizeHref(raw: string): LinkVerdict {
   const href = raw.trim();
+  const unsafe = unsafeCharacter(href);
+  if (unsafe) return { ok: false, reason: unsafe };
   if (/^www\.[^\s]+$/i.test(href)) return { ok: true, href: `https://${href}` };
   if (ALLOWED.test(href)) return { ok: true, href };
   if (href.startsWith("#")) return { ok: false, reason: "an in-page anchor" };
-  if (href.startsWith("//") || href.startsWith("/\\")) return { ok: false, reason: "an address without http(s)" };
+  if (href.startsWith("//")) return { ok: false, reason: "an address without http(s)" };
   return { ok: false, reason: "not a web, email, phone or site link" };
 }
 
+/** Why a stored link is not one the rule allows as it stands (no normalising on the server); null when it is. */
+export function hrefProblem(href: string): string | null {
+  if (href !== href.trim()) return "space around the address";
+  const unsafe = unsafeCharacter(href);
+  if (unsafe) return unsafe;
+  return ALLOWED.test(href) ? null : "not a web (http, https), email, phone or site link";
+}
+
 /** Whether a stored link is one the rule allows as it stands (no normalising on the server). */
-export const isAllowedHref = (href: string) => ALLOWED.test(href.trim()) && href === href.trim();
+export const isAllowedHref = (href: string) => hrefProblem(href) === null;

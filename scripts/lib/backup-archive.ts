@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { access } from "node:fs/promises";
+import { access, chmod, mkdtemp, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type pg from "pg";
 import { variantKey } from "@/lib/media";
@@ -36,6 +36,42 @@ export interface Manifest {
 
 export class BackupError extends Error {
   override name = "BackupError";
+}
+
+/**
+ * An archive holds password hashes, token hashes and unpublished drafts, so
+ * it is its owner's alone from its first byte: the archive 0600, the folder
+ * it is put together in 0700 (issue #22, item 7). Explicit modes rather than
+ * trust in the caller's umask (022 on most machines: world-readable).
+ */
+export const ARCHIVE_MODE = 0o600;
+export const STAGING_MODE = 0o700;
+
+/** A new folder of the owner's alone next to `output`, to assemble the archive in. */
+export async function privateStaging(output: string): Promise<string> {
+  // mkdtemp: a fresh name nobody else could have prepared, created 0700.
+  const staging = await mkdtemp(path.join(path.dirname(output), `.${path.basename(output)}.partial-`));
+  await chmod(staging, STAGING_MODE);
+  return staging;
+}
+
+/**
+ * Packs `entries` of `staging` into `output`: tar writes into a file created
+ * 0600 beforehand (tar keeps an existing file's mode), which takes its name
+ * only once complete.
+ */
+export async function packArchive(staging: string, output: string, entries: string[]): Promise<void> {
+  const partial = `${output}.partial`;
+  await rm(partial, { force: true });
+  await (await open(partial, "wx", ARCHIVE_MODE)).close();
+  await chmod(partial, ARCHIVE_MODE);
+  try {
+    await runTool("tar", ["--create", "--gzip", "--dereference", "--exclude=*.partial", `--file=${partial}`, "-C", staging, ...entries]);
+    await chmod(partial, ARCHIVE_MODE);
+    await rename(partial, output);
+  } finally {
+    await rm(partial, { force: true });
+  }
 }
 
 /**

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { authenticate, WRONG_CREDENTIALS } from "@/lib/auth/authenticate";
 import { clientAddress, PEER_HEADER } from "@/lib/auth/client-address";
-import { LIMITS } from "@/lib/auth/throttle";
+import { EDGE_HEADER, installEdgeStamp } from "@/lib/auth/edge-stamp.js";
+import { ACCOUNT_SLOWING, LIMITS } from "@/lib/auth/throttle";
 import { AppError } from "@/lib/errors";
 import { changePassword } from "@/lib/users";
 import { freshDatabase, type TestDatabase } from "../support/database";
@@ -59,12 +60,49 @@ describe("signing in", () => {
     expect(await refusal(attempt(user.email, TEST_PASSWORD, now, "192.0.2.10"))).toBe("signed in");
   });
 
-  it("still has a ceiling for one account guessed from many addresses", async () => {
+  it("only slows one account guessed from many addresses: the right password from a fresh address gets in after a capped wait", async () => {
     const user = await makeUser(database.db, "REPORTER");
     const now = new Date();
-    for (let i = 0; i < LIMITS.account.limit; i++) await refusal(attempt(user.email, "guess", now, `10.1.${Math.floor(i / 200)}.${i % 200}`));
-    expect(await refusal(attempt(user.email, TEST_PASSWORD, now, "192.0.2.11"))).toBe("RATE_LIMITED");
+    // Two hundred addresses, twenty-five at a time: as many as the old ceiling, which locked the owner out.
+    for (let batch = 0; batch < 8; batch++) {
+      await Promise.all(Array.from({ length: 25 }, (_, i) => refusal(attempt(user.email, "guess", now, `10.1.${batch}.${i}`))));
+    }
+    expect(await count(`account:${user.email}`)).toBe(200);
+    const waits: number[] = [];
+    const owner = authenticate(database.db, { email: user.email, password: TEST_PASSWORD, address: "192.0.2.11" }, now, async (ms) => waits.push(ms));
+    await expect(owner).resolves.toEqual({ id: user.id });
+    expect(waits).toEqual([ACCOUNT_SLOWING.maxMs]);
+  }, 120_000);
+
+  it("slows an account a step at a time past its threshold, before the password is looked at", async () => {
+    const user = await makeUser(database.db, "REPORTER");
+    const now = new Date();
+    const waitsFor = async (address: string, password: string) => {
+      const waits: number[] = [];
+      await refusal(authenticate(database.db, { email: user.email, password, address }, now, async (ms) => ms > 0 && waits.push(ms)));
+      return waits;
+    };
+    for (let i = 0; i < ACCOUNT_SLOWING.after - 1; i++) expect(await waitsFor(`10.2.0.${i}`, "guess")).toEqual([]);
+    expect(await waitsFor("10.2.1.1", "guess")).toEqual([]); // the threshold's own attempt
+    expect(await waitsFor("10.2.1.2", "guess")).toEqual([ACCOUNT_SLOWING.stepMs]);
+    expect(await waitsFor("10.2.1.3", TEST_PASSWORD)).toEqual([2 * ACCOUNT_SLOWING.stepMs]);
   });
+
+  it("does not let 200 wrong passwords from one address lock the account: refused attempts are not counted (issue #22)", async () => {
+    const user = await makeUser(database.db, "EDITOR");
+    const start = new Date();
+    const answers: string[] = [];
+    for (let i = 0; i < 200; i++) answers.push(await refusal(attempt(user.email, `guess ${i}`, new Date(start.getTime() + i * 200), "198.51.100.200")));
+    expect(answers.filter((answer) => answer === "UNAUTHENTICATED")).toHaveLength(LIMITS.pair.limit);
+    expect(answers.filter((answer) => answer === "RATE_LIMITED")).toHaveLength(200 - LIMITS.pair.limit);
+    // Only the attempts checked against the password count, on every counter.
+    expect(await count(`account:${user.email}`)).toBe(LIMITS.pair.limit);
+    expect(await count(`pair:${user.email}|198.51.100.200`)).toBe(LIMITS.pair.limit);
+    expect(await count("ip:198.51.100.200")).toBe(LIMITS.pair.limit);
+    const after = new Date(start.getTime() + 40_000);
+    await expect(attempt(user.email, TEST_PASSWORD, after, "192.0.2.99")).resolves.toEqual({ id: user.id });
+    expect(await refusal(attempt(user.email, TEST_PASSWORD, after, "198.51.100.200"))).toBe("RATE_LIMITED");
+  }, 120_000);
 
   it("limits one address trying many emails", async () => {
     const now = new Date();
@@ -75,12 +113,14 @@ describe("signing in", () => {
     expect(await refusal(attempt(user.email, TEST_PASSWORD, now, "203.0.113.201"))).toBe("signed in");
   });
 
-  it("counts every one of fifty simultaneous wrong attempts, and then refuses the right password", async () => {
+  it("checks exactly the limit of fifty simultaneous wrong attempts, counts no more, and then refuses the right password", async () => {
     const user = await makeUser(database.db, "REPORTER");
     const now = new Date();
     const results = await Promise.all(Array.from({ length: 50 }, () => refusal(attempt(user.email, "wrong", now, "192.0.2.50"))));
-    expect(await count(`pair:${user.email}|192.0.2.50`)).toBe(50);
+    expect(await count(`pair:${user.email}|192.0.2.50`)).toBe(LIMITS.pair.limit);
+    expect(await count(`account:${user.email}`)).toBe(LIMITS.pair.limit);
     expect(results.filter((result) => result === "UNAUTHENTICATED")).toHaveLength(LIMITS.pair.limit);
+    expect(results.filter((result) => result === "RATE_LIMITED")).toHaveLength(50 - LIMITS.pair.limit);
     expect(await refusal(attempt(user.email, TEST_PASSWORD, now, "192.0.2.50"))).toBe("RATE_LIMITED");
   });
 
@@ -95,7 +135,10 @@ describe("signing in", () => {
 });
 
 describe("the client's address", () => {
-  const headers = (peer: string | null, forwarded?: string) => (name: string) => (name === PEER_HEADER ? peer : name === "x-forwarded-for" ? (forwarded ?? null) : null);
+  // As the server edge stamps a request (lib/auth/edge-stamp.js; without the stamp: tests/unit/client-address.test.ts).
+  const stamp = installEdgeStamp();
+  const headers = (peer: string | null, forwarded?: string) => (name: string) =>
+    name === PEER_HEADER ? peer : name === EDGE_HEADER ? stamp : name === "x-forwarded-for" ? (forwarded ?? null) : null;
 
   it("is the connection's peer, and X-Forwarded-For counts only through trusted proxies", () => {
     expect(clientAddress(headers("203.0.113.5", "1.2.3.4"), [])).toBe("203.0.113.5");
