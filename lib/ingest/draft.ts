@@ -1,7 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 
 /** How the headline of an ingested story was chosen; the answer says which. */
-export type HeadlineRule = "headline-line" | "candidate-line" | "first-sentence" | "ninjs";
+export type HeadlineRule = "headline-line" | "candidate-line" | "first-sentence" | "ninjs" | "page-heading";
 
 /** What an ingested text or wire item becomes, before it is stored: the draft, and what was left out. */
 export interface IngestedDraft {

@@ -4,8 +4,9 @@ import type { SignedInViewer } from "@/lib/auth/viewer";
 import { validateDocument } from "@/lib/content/validate";
 import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { mayCreateArticles } from "@/lib/policy";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { can, mayCreateArticles } from "@/lib/policy";
+import type { ArticleState } from "@/lib/workflow";
 import { slugify, untitledSlug } from "@/lib/slug";
 import type { IngestedDraft } from "./draft";
 import { parseNinjs } from "./ninjs";
@@ -64,11 +65,39 @@ async function freeSlug(tx: Tx, headline: string): Promise<string> {
   return `${base.slice(0, 70)}-${untitledSlug().slice("untitled-".length)}`;
 }
 
+type Earlier = { id: string; status: ArticleState; authorId: string; assigneeId: string | null; liveRevisionId: string | null; publishedAt: Date | null; version: number };
+
 /**
- * Copy from outside becomes a draft: a new one, or — when the agency sends
- * an item it sent before (same source id) — the same draft updated, while
- * it is still a draft that never went live; once the desk has moved it on,
- * the answer is 409 with its id and nothing changes.
+ * Whether a redelivery may rewrite the draft its sender made before. Only
+ * while it is still the sender's own copy: a draft that never went live
+ * (a story readers have had is never rewritten, even unpublished back to a
+ * draft), that the sender may edit (policy), and that nobody else has
+ * written in since — once a reporter has started on the wire copy, the
+ * desk has taken it over and a newer wire version must not wipe their work.
+ * Refusals name the draft only to a sender who may see it.
+ */
+async function refuseUnlessRewritable(tx: Tx, viewer: SignedInViewer, earlier: Earlier): Promise<void> {
+  const facts = { status: earlier.status, authorId: earlier.authorId, assigneeId: earlier.assigneeId, live: earlier.liveRevisionId !== null, changes: true };
+  const named = can(viewer, "view", facts).ok ? { id: earlier.id, status: earlier.status } : {};
+  if (earlier.status !== "DRAFT" || earlier.publishedAt !== null || !can(viewer, "edit", facts).ok) {
+    throw new AppError("CONFLICT", "This item was ingested before and the desk has moved it on; it is not changed.", named);
+  }
+  const latest = await tx.revision.findFirst({ where: { articleId: earlier.id }, orderBy: { version: "desc" }, select: { authorId: true } });
+  if (latest && latest.authorId !== viewer.id) {
+    throw new AppError("CONFLICT", "This item was ingested before and someone on the desk has edited it since; the new copy does not overwrite their work.", named);
+  }
+}
+
+const isSourceClash = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && JSON.stringify(error.meta ?? {}).includes("source");
+
+/**
+ * Copy from outside becomes a draft: a new one, or — when the same sender
+ * sends an item it sent before (same source id) — its draft updated, while
+ * that draft is still the sender's to rewrite (above); otherwise the answer
+ * is 409 and nothing changes. A source id belongs to its sender (an API
+ * token's user, or the person importing): the same uri from anyone else
+ * makes their own draft, and says nothing of anyone else's.
  */
 export async function ingest(viewer: SignedInViewer, request: IngestRequest, now = new Date()) {
   if (!mayCreateArticles(viewer)) throw forbidden();
@@ -80,18 +109,34 @@ export async function ingest(viewer: SignedInViewer, request: IngestRequest, now
     sourceByline: draft.byline,
   };
   const content = { headline: draft.headline, standfirst: draft.standfirst, body: draft.body };
-  const { article, created } = await db().$transaction(async (tx) => {
-    const earlier = draft.sourceId ? await tx.article.findUnique({ where: { sourceId: draft.sourceId }, select: { id: true, status: true, publishedAt: true } }) : null;
-    // An unpublished story is a draft again, but readers have had it: the wire no longer rewrites it.
-    if (earlier && (earlier.status !== "DRAFT" || earlier.publishedAt !== null)) {
-      throw new AppError("CONFLICT", "This item was ingested before and the desk has moved it on; it is not changed.", { id: earlier.id, status: earlier.status });
-    }
-    const article = earlier
-      ? await tx.article.update({ where: { id: earlier.id }, data: { ...content, ...source, version: { increment: 1 } } })
-      : await tx.article.create({ data: { ...content, ...source, sourceId: draft.sourceId, slug: await freeSlug(tx, draft.headline), authorId: viewer.id } });
-    await replaceTags(tx, article.id, draft.tags);
-    await recordRevision(tx, article.id, viewer.id, "SAVE", now);
-    return { article, created: !earlier };
-  });
+  const store = () =>
+    db().$transaction(async (tx) => {
+      const earlier = draft.sourceId
+        ? await tx.article.findUnique({
+            where: { sourceScope_sourceId: { sourceScope: viewer.id, sourceId: draft.sourceId } },
+            select: { id: true, status: true, authorId: true, assigneeId: true, liveRevisionId: true, publishedAt: true, version: true },
+          })
+        : null;
+      let article;
+      if (earlier) {
+        await refuseUnlessRewritable(tx, viewer, earlier);
+        // Compare-and-set, like any save: a move or an edit that landed since the read above wins.
+        const { count } = await tx.article.updateMany({
+          where: { id: earlier.id, version: earlier.version, status: "DRAFT", publishedAt: null, liveRevisionId: null },
+          data: { ...content, ...source, version: { increment: 1 } },
+        });
+        if (count === 0) throw new AppError("CONFLICT", "This item's draft changed while the new copy arrived; it is not changed. Send it again.", { id: earlier.id });
+        article = await tx.article.findUniqueOrThrow({ where: { id: earlier.id } });
+      } else {
+        article = await tx.article.create({
+          data: { ...content, ...source, sourceId: draft.sourceId, sourceScope: draft.sourceId ? viewer.id : null, slug: await freeSlug(tx, draft.headline), authorId: viewer.id },
+        });
+      }
+      await replaceTags(tx, article.id, draft.tags);
+      await recordRevision(tx, article.id, viewer.id, "SAVE", now);
+      return { article, created: !earlier };
+    });
+  // Two deliveries of a new item at once: the second finds the first's draft when it tries again.
+  const { article, created } = await store().catch((error: unknown) => (isSourceClash(error) ? store() : Promise.reject(error)));
   return { created, answer: { id: article.id, slug: article.slug, version: article.version, status: article.status, dropped: draft.dropped, headlineFrom: draft.headlineFrom } };
 }

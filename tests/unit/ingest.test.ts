@@ -185,3 +185,52 @@ describe("agency HTML", () => {
     expect(validateDocument(document)).toEqual(document);
   });
 });
+
+describe("navigation, repeated headlines and markup in text (issue #22)", () => {
+  it("drops 'Previous article…'/'Next article…' glued to another story's headline, or after a colon or a space, but keeps sentences that begin so", () => {
+    const draft = parsePlainText(
+      "Headline: Pier reopens\n\nThe pier reopened on Saturday after two years of repairs.\n\nPrevious articles in this series looked at the sea wall.\n\nNext story in the series: the lido.\n\n" +
+        "Previous articleAmanda Bynes and …\nNext articleBirmingham shooting: two men held\n« Previous article: Ferry fares rise\nNEXT ARTICLE Rail strike called off\nPrevious articleNext article",
+    );
+    expect(outline(draft.body)).toEqual(["P: The pier reopened on Saturday after two years of repairs.", "P: Previous articles in this series looked at the sea wall.", "P: Next story in the series: the lido."]);
+    expect(draft.dropped).toEqual(["Previous articleAmanda Bynes and …", "Next articleBirmingham shooting: two men held", "« Previous article: Ferry fares rise", "NEXT ARTICLE Rail strike called off", "Previous articleNext article"]);
+  });
+
+  it("drops the headline where a page repeats it, and the tags and author lines below the last sentence", () => {
+    const draft = parsePlainText("Pier reopens after two years\n\nThe pier reopened on Saturday.\n\nIt cost £2m.\n\nTAGS pier seafront\n\nPier reopens after two years");
+    expect(draft.headline).toBe("Pier reopens after two years");
+    expect(outline(draft.body)).toEqual(["P: The pier reopened on Saturday.", "P: It cost £2m."]);
+    expect(draft.dropped).toEqual(["Pier reopens after two years", "TAGS pier seafront"]);
+  });
+
+  it("converts markup sent as text, never keeping a tag or an entity as characters", () => {
+    const draft = parsePlainText("<h1>Pier reopens</h1><p>The pier reopened on <b>Saturday</b> &amp; crowds came.</p><script>track()</script><p>It cost &pound;2m.</p>");
+    expect(draft).toMatchObject({ headline: "Pier reopens", headlineFrom: "page-heading" });
+    expect(outline(draft.body)).toEqual(["P: The pier reopened on Saturday & crowds came.", "P: It cost £2m."]);
+    expect(JSON.stringify(draft.body)).not.toMatch(/<|&amp;|track/);
+  });
+
+  it("reads a ninjs 3.x item's camelCase names and refuses nothing that says contentType instead of contenttype", () => {
+    const draft = parseNinjs({
+      uri: "urn:x:1",
+      headlines: [{ role: "main", value: "Pier reopens" }],
+      descriptions: [{ role: "summary", contentType: "text/html", value: "<p>After <i>two</i> years.</p>" }],
+      bodies: [{ role: "main", contentType: "text/html", value: "<section class=\"main\"><p>One.</p><p>Two.</p></section>" }],
+      copyrightHolder: "Agency",
+      associations: [{ name: "p1", uri: "urn:x:p1", type: "picture", descriptions: [{ role: "caption", contentType: "text/plain", value: "The pier." }], copyrightHolder: "Agency Photo" }],
+    });
+    expect(draft.standfirst).toBe("After two years.");
+    expect(outline(draft.body)).toEqual(["PHOTO: The pier. | Agency Photo", "P: One.", "P: Two."]);
+  });
+
+  it("refuses a page nested tens of thousands deep sent as text with a 400 at once, not a stack overflow", () => {
+    const started = Date.now();
+    expect(refusal(() => parsePlainText(`<h1>Pier reopens</h1>${"<div>".repeat(50_000)}x`))).toMatch(/^VALIDATION: .*nests elements more than/);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it("converts a body whose type says plain text but which holds markup", () => {
+    const draft = parseNinjs({ uri: "urn:x:2", headline: "Pier reopens", bodies: [{ contentType: "text/plain", value: "<p>One &amp; two.</p><p>Three.</p>" }] });
+    expect(outline(draft.body)).toEqual(["P: One & two.", "P: Three."]);
+  });
+});

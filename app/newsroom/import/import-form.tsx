@@ -20,6 +20,7 @@ const HEADLINE_RULES: Record<string, string> = {
   "candidate-line": "the line that reads like a headline",
   "first-sentence": "its first sentence (no headline line was found)",
   ninjs: "the item’s headline",
+  "page-heading": "the page’s main heading",
 };
 
 /** JSON (a ninjs item) when it looks like an object, or named .json; plain text otherwise. */
