@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { BASE_SECURITY_HEADERS, readerCsp, STAFF_PATH_PREFIXES, transportSecurityHeaders } from "./lib/security-headers.js";
+import { PROXY_BODY_LIMIT_BYTES } from "./lib/upload-limits.js";
 
 const dev = process.env.NODE_ENV !== "production";
 const readerCacheMb = Number(process.env.READER_CACHE_MB ?? 48);
@@ -16,7 +17,12 @@ const nextConfig = {
   // instances through PostgreSQL (lib/reader/cache-handler.mjs says how).
   cacheHandler: fileURLToPath(new URL("./lib/reader/cache-handler.mjs", import.meta.url)),
   cacheMaxMemorySize: readerCacheMb * 1024 * 1024,
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // proxy.ts runs on /api/v1/newsroom, so Next buffers those bodies and silently cuts them at this size
+    // (default 10 MB): it must be above the upload limit, and lib/upload-limits.js says by how much.
+    proxyClientMaxBodySize: PROXY_BODY_LIMIT_BYTES,
+  },
   // The front page is page 1 of the latest stories, cached like every reader page.
   async rewrites() {
     return { beforeFiles: [{ source: "/", destination: "/page/1" }] };

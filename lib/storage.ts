@@ -1,4 +1,5 @@
-import { mkdir, readFile, writeFile, rename } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { access, mkdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
 
@@ -8,8 +9,12 @@ import { env } from "@/lib/env";
  * Keys are relative, slash-separated paths such as `images/ab12…/960.webp`.
  */
 export interface MediaStorage {
+  /** Whole or nothing: a failed put leaves no file (not even a partial one) behind. */
   put(key: string, bytes: Buffer): Promise<void>;
   get(key: string): Promise<Buffer | null>;
+  has(key: string): Promise<boolean>;
+  /** Removes the file if it is there; a missing file is not an error. */
+  remove(key: string): Promise<void>;
 }
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/;
@@ -26,11 +31,21 @@ export function localStorage(root: string): MediaStorage {
   return {
     async put(key, bytes) {
       const target = resolve(key);
-      await mkdir(path.dirname(target), { recursive: true });
-      // Write then rename, so a reader never sees half a file.
-      const partial = `${target}.${process.pid}.partial`;
-      await writeFile(partial, bytes);
-      await rename(partial, target);
+      // Write then rename, so a reader never sees half a file; a name of its own, so two uploads of the
+      // same image never write into one partial file; removed when anything fails (a full disk mid-write).
+      const partial = `${target}.${randomBytes(6).toString("hex")}.partial`;
+      const write = async () => {
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(partial, bytes);
+        await rename(partial, target);
+      };
+      try {
+        // Once more if the folder vanished in between: remove() takes away a folder it empties.
+        await write().catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? write() : Promise.reject(error)));
+      } catch (error) {
+        await rm(partial, { force: true }).catch(() => {});
+        throw error;
+      }
     },
     async get(key) {
       try {
@@ -39,6 +54,19 @@ export function localStorage(root: string): MediaStorage {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
         throw error;
       }
+    },
+    async has(key) {
+      return access(resolve(key)).then(
+        () => true,
+        () => false,
+      );
+    },
+    async remove(key) {
+      const target = resolve(key);
+      // ENOTDIR: a file stands where a folder of the path should be, so this file cannot be there either.
+      await rm(target, { force: true }).catch((error: NodeJS.ErrnoException) => (error.code === "ENOTDIR" ? undefined : Promise.reject(error)));
+      // An image's folder holds only that image's files: once empty it goes too, so a failed upload leaves nothing.
+      if (key.includes("/")) await rmdir(path.dirname(target)).catch(() => {});
     },
   };
 }
