@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { unstorableText } from "@/lib/content/limits";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { instantOfWallTime, WALL_TIME } from "@/lib/time-zone";
 
 /** Parses input against a whitelist schema; the first problem becomes a VALIDATION error naming its field. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  refuseUnstorableText(input);
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
@@ -12,6 +14,29 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   const message =
     issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}.` : field ? `${field}: ${issue.message}` : issue.message;
   throw new AppError("VALIDATION", message, { field: field ?? (issue.code === "unrecognized_keys" ? issue.keys[0] : undefined) });
+}
+
+/**
+ * Every string in the input, however deep (a story body too), must be text
+ * the database can hold: PostgreSQL refuses a NUL in text and jsonb, and
+ * the request would fail as a 500 after the work was done. Refused as a 400
+ * naming the field and the character (lib/content/limits.ts says which).
+ */
+function refuseUnstorableText(input: unknown): void {
+  const found = unstorableText(input);
+  if (found) throw new AppError("VALIDATION", `${found.path.join(".") || "input"}: ${found.problem}.`, { field: found.path[0] });
+}
+
+/**
+ * One of a fixed set of names, in any letter case: the API documents them in
+ * lower case ("clarification", "read") while the code and the database spell
+ * some in upper case (CLARIFICATION, READ), and a client should not have to
+ * guess which. What is parsed is always the canonical spelling; anything that
+ * is not one of the names, in any case, is refused as before.
+ */
+export function lenientEnum<const T extends readonly [string, ...string[]]>(values: T, params?: Parameters<typeof z.enum>[1]) {
+  const canonical = new Map(values.map((value) => [value.toLowerCase(), value]));
+  return z.preprocess((input) => (typeof input === "string" ? (canonical.get(input.toLowerCase()) ?? input) : input), z.enum(values, params));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { getSchema, type JSONContent } from "@tiptap/core";
 import { articleExtensions } from "./extensions";
+import { DOCUMENT_LIMITS } from "./limits";
 
 export type ArticleDocument = JSONContent & { type: "doc" };
 
@@ -14,11 +15,18 @@ export interface PruneResult {
  * Removes node and mark types the editor's schema does not know, so a stored
  * document that no longer fits (old data, a direct database edit) still
  * renders instead of failing the page. What was dropped is reported so the
- * caller can log it.
+ * caller can log it. Nodes nested deeper than a saved body may be
+ * (DOCUMENT_LIMITS.maxDepth) are dropped too, so nothing recursive after
+ * this — the renderer, word counts — can run out of stack on one.
  */
 export function pruneToSchema(input: unknown): PruneResult {
   const dropped: string[] = [];
-  const visit = (node: JSONContent): JSONContent | null => {
+  const visit = (node: JSONContent, depth: number): JSONContent | null => {
+    if (depth > DOCUMENT_LIMITS.maxDepth) {
+      const tooDeep = `content nested deeper than ${DOCUMENT_LIMITS.maxDepth} levels`;
+      if (!dropped.includes(tooDeep)) dropped.push(tooDeep);
+      return null;
+    }
     if (typeof node !== "object" || node === null || typeof node.type !== "string") {
       dropped.push("malformed node");
       return null;
@@ -36,12 +44,12 @@ export function pruneToSchema(input: unknown): PruneResult {
       });
     }
     if (Array.isArray(node.content)) {
-      result.content = node.content.map(visit).filter((child): child is JSONContent => child !== null);
+      result.content = node.content.map((child) => visit(child, depth + 1)).filter((child): child is JSONContent => child !== null);
     }
     return result;
   };
   const root = typeof input === "object" && input !== null && (input as JSONContent).type === "doc"
-    ? visit(input as JSONContent)
+    ? visit(input as JSONContent, 1)
     : null;
   if (root === null) {
     dropped.push("document root");

@@ -7,12 +7,27 @@ interface DocumentNode {
   content?: DocumentNode[];
 }
 
-/** Text of the story body as readers read it: paragraphs, headings, quotes, lists — not photo captions. */
-function collectText(node: DocumentNode, into: string[]): void {
-  if (typeof node.text === "string") into.push(node.text);
-  for (const child of node.content ?? []) collectText(child, into);
-  // Blocks end words: "end.Next" in two paragraphs is two words.
-  if (node.type !== "text") into.push(" ");
+const BLOCK_END = Symbol("block end");
+
+/**
+ * Text of the story body as readers read it: paragraphs, headings, quotes,
+ * lists — not photo captions. Walked with a stack of our own, so a stored
+ * body of any depth is counted rather than overflowing the call stack.
+ */
+function collectText(root: DocumentNode, into: string[]): void {
+  const pending: (DocumentNode | typeof BLOCK_END)[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    // Blocks end words: "end.Next" in two paragraphs is two words.
+    if (node === BLOCK_END) {
+      into.push(" ");
+      continue;
+    }
+    if (typeof node.text === "string") into.push(node.text);
+    if (node.type !== "text") pending.push(BLOCK_END);
+    const children = Array.isArray(node.content) ? node.content : [];
+    for (let index = children.length - 1; index >= 0; index -= 1) pending.push(children[index]!);
+  }
 }
 
 /** Words in a body document: runs of text holding at least one letter or digit ("—" is not a word, "2026" is). */

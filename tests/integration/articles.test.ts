@@ -251,3 +251,47 @@ describe("comments and lists", () => {
     expect(seen).toHaveLength(expected);
   });
 });
+
+describe("bodies that would take an instance down", () => {
+  /** `levels` bullet lists inside each other, as the request body holds them: JSON.parse takes it, every recursive walk after it (JSON.stringify too) did not. */
+  const nestedLists = (levels: number): unknown =>
+    JSON.parse(
+      `{"type":"doc","content":[${'{"type":"bulletList","content":[{"type":"listItem","content":[{"type":"paragraph"},'.repeat(levels)}` +
+        `{"type":"paragraph","content":[{"type":"text","text":"deep"}]}${"]}]}".repeat(levels)}]}`,
+    );
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(() => "accepted", (error: unknown) => (error instanceof AppError ? `${error.code} ${error.status}: ${error.message}` : `unexpected: ${String(error)}`));
+  /** What a refused save must leave as it was: the row and its history. */
+  const snapshot = async (id: string) => ({
+    article: await database.db.article.findUniqueOrThrow({ where: { id }, select: { headline: true, body: true, version: true, updatedAt: true } }),
+    revisions: await database.db.revision.count({ where: { articleId: id } }),
+  });
+
+  it("refuses a saved body nested 5,000 deep as a 400 naming the cap, and changes nothing", async () => {
+    const { id, version } = await draftBy(reporter);
+    const before = await snapshot(id);
+    const body = nestedLists(5_000);
+    expect(await refusal(saveDraft(reporter, { articleId: id, version, body }))).toBe(
+      "VALIDATION 400: body: nests deeper than 64 levels (quotes and lists inside each other); at most 64 are taken.",
+    );
+    expect(await snapshot(id)).toEqual(before);
+    const drafts = await database.db.article.count();
+    expect(await refusal(createDraft(reporter, { headline: unique("Deep"), body }))).toMatch(/^VALIDATION 400: body: nests deeper than 64 levels/);
+    expect(await database.db.article.count()).toBe(drafts);
+  });
+
+  it("refuses a NUL in the body, the headline or a comment as a 400 naming the field, and changes nothing", async () => {
+    const { id, version } = await draftBy(reporter);
+    const before = await snapshot(id);
+    expect(await refusal(saveDraft(reporter, { articleId: id, version, body: paragraph("Before\u0000after") }))).toBe(
+      "VALIDATION 400: body.content.0.content.0.text: holds the control character U+0000; remove it.",
+    );
+    expect(await refusal(saveDraft(reporter, { articleId: id, version, headline: "Storm\u0000 warning" }))).toBe("VALIDATION 400: headline: holds the control character U+0000; remove it.");
+    expect(await refusal(saveDraft(reporter, { articleId: id, version, body: paragraph("Half a pair \uD83D") }))).toMatch(/^VALIDATION 400: body\.content\.0\.content\.0\.text: is not valid Unicode \(a lone surrogate, U\+D83D\)/);
+    expect(await snapshot(id)).toEqual(before);
+    expect(await refusal(addComment(reporter, { articleId: id, body: "Looks\u0000 fine" }))).toBe("VALIDATION 400: body: holds the control character U+0000; remove it.");
+    expect(await listComments(reporter, id)).toEqual([]);
+    // The same text without the character saves.
+    expect(await refusal(saveDraft(reporter, { articleId: id, version, headline: "Storm warning", body: paragraph("Before after") }))).toBe("accepted");
+  });
+});

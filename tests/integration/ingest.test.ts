@@ -152,3 +152,29 @@ describe("API tokens", () => {
     expect(await code(saveDraft(editor, { articleId: (await ingest(person, text("Headline: A story\n\nSome text here."))).answer.id, assigneeId: machine.viewer.id }))).toBe("VALIDATION");
   });
 });
+
+describe("hostile deliveries", () => {
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(() => "accepted", (error: unknown) => (error instanceof AppError ? `${error.code} ${error.status}: ${error.message}` : `unexpected: ${String(error)}`));
+  const html = (value: string) => [{ role: "main", contenttype: "text/html", value }];
+
+  it.each([
+    ["a 32 KB headline of unclosed <b>x (it took an instance's heap)", () => ninjs({ headlines: [{ role: "main", value: "<b>x".repeat(8 * 1024) }] }), /^VALIDATION 400: \w+: the HTML nests elements more than 512 deep/],
+    ["a body of 10,000 quotes inside each other", () => ninjs({ bodies: html("<blockquote>".repeat(10_000) + "x") }), /^VALIDATION 400: body: the HTML nests quotes and lists inside each other deeper than the 64 levels/],
+    ["a body with a NUL", () => ninjs({ bodies: html("<p>Three\u0000 ports closed.</p>") }), /^VALIDATION 400: body: the HTML holds the control character U\+0000/],
+    ["a body with 40,000 line breaks", () => ninjs({ bodies: html(`<p>${"x<br>".repeat(40_000)}</p>`) }), /^VALIDATION 400: body: the HTML makes more than 20,000/],
+  ])("refuses %s as a 400 within a second, and stores nothing", async (_name, item, expected) => {
+    const ap = await wire(`Hostile ${++counter}`);
+    const stored = await database.db.article.count();
+    const started = performance.now();
+    expect(await refusal(ingest(ap.viewer, json(item())))).toMatch(expected);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(await database.db.article.count()).toBe(stored);
+  });
+
+  it("refuses a NUL in plain-text copy's body as a 400", async () => {
+    const stored = await database.db.article.count();
+    expect(await refusal(ingest(person, text("Headline: Gales close the ports\n\nThree ports\u0000 closed.")))).toMatch(/^VALIDATION 400: body: the text "Three ports\\u0000 closed\." holds the control character U\+0000/);
+    expect(await database.db.article.count()).toBe(stored);
+  });
+});

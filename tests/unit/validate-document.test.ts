@@ -45,6 +45,7 @@ describe("validateDocument", () => {
     ["an unknown attribute", doc({ type: "paragraph", attrs: { onclick: "alert(1)" }, content: [text("x")] }), /attribute "onclick"/],
     ["a javascript: link", doc(p(text("x", [{ type: "link", attrs: { href: "javascript:alert(1)" } }]))), /not a web \(http, https\), email, phone or site link/],
     ["a protocol-relative link", doc(p(text("x", [{ type: "link", attrs: { href: "//evil.example" } }]))), /not a web \(http, https\), email, phone or site link/],
+    ["a site path with a tab browsers drop (//host)", doc(p(text("x", [{ type: "link", attrs: { href: "/\t/evil.example" } }]))), /a tab inside the address: "\/\\t\/evil\.example"/],
     ["a third-party image", doc({ ...image, attrs: { ...image.attrs, src: "https://evil.example/x.png" } }), /images must be uploaded/],
     ["a data: image", doc({ ...image, attrs: { ...image.attrs, src: "data:image/svg+xml,<svg onload=alert(1)>" } }), /images must be uploaded/],
     ["text directly in the document", doc(text("loose")), /body:/],
