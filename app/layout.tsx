@@ -6,6 +6,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Copydesk", template: "%s · Copydesk" },
   description: "News from the Copydesk newsroom.",
+  // public/site.webmanifest (scripts/make-public-assets.ts); /favicon.ico is served from public/ too.
+  manifest: "/site.webmanifest",
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

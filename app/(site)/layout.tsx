@@ -3,9 +3,10 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { appUrl, env } from "@/lib/env";
 import { readerSections } from "@/lib/reader/published";
+import { shareImages } from "@/lib/reader/share-image";
 
-/** Canonical and social URLs are absolute, on the public site address. */
-export const generateMetadata = (): Metadata => ({ metadataBase: new URL(appUrl()) });
+/** Canonical and social URLs are absolute, on the public site address; a page without its own picture shares the default one. */
+export const generateMetadata = (): Metadata => ({ metadataBase: new URL(appUrl()), openGraph: { siteName: env().NEWSROOM_NAME, images: shareImages() } });
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   const sections = await readerSections();

@@ -18,6 +18,7 @@ import { CorrectionForm } from "./correction-form";
 import { guardLeaving, heldNavigation, readyToLeave } from "./leave-guard";
 import { dropLocalCopy, keepLocalCopy, NEW_STORY, readLocalCopy, type LocalCopy } from "./local-copy";
 import { PreviewLinks } from "./preview-links";
+import { UPLOAD_HINT, uploadImageFile } from "./upload-image";
 import { WorkflowPanel, type Move } from "./workflow-panel";
 
 /**
@@ -391,9 +392,7 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
   }
 
   async function uploadHero(file: File) {
-    const form = new FormData();
-    form.set("file", file);
-    const result = await api<{ id: string; url: string }>("/media", { form });
+    const result = await uploadImageFile(file);
     if (!result.ok) return setProblem(result.error.message);
     change({ hero: { mediaId: result.data.id, url: result.data.url, alt: "", caption: "", credit: "" } });
   }
@@ -503,7 +502,8 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
         <div className="text-sm">
           <span className="font-semibold">Body</span>
           <div className="mt-1">
-            <BodyEditor key={bodyKey} content={body} editable={canEdit} onChange={changeBody} />
+            {/* Not `canEdit`: the body is editable from the first paint, before hydration (body-editor.tsx). */}
+            <BodyEditor key={bodyKey} content={body} editable={state ? state.canEdit : true} onChange={changeBody} />
           </div>
           <p className="mt-1 text-xs text-muted" data-testid="length">{lengthLabel(countWords(body))}</p>
         </div>
@@ -529,7 +529,7 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
             onMove={(step) => void move(step)}
           />
         )}
-        {state && <PreviewLinks articleId={state.id} />}
+        {state?.canShare && <PreviewLinks articleId={state.id} />}
         {state?.canCorrect && <CorrectionForm articleId={state.id} corrections={state.corrections} />}
       </div>
 
@@ -567,6 +567,7 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
             <label className="block">
               <span>Upload image</span>
               <input type="file" accept="image/*" onChange={(e) => e.target.files?.[0] && void uploadHero(e.target.files[0])} className="mt-1 block w-full text-xs" />
+              <span className="mt-1 block text-xs text-muted">{UPLOAD_HINT}</span>
             </label>
           )}
           {fields.hero && (

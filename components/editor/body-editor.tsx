@@ -2,11 +2,13 @@
 
 import { Extension, type JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
-import { useEffect, useState } from "react";
+import { TextSelection } from "@tiptap/pm/state";
+import { useEffect, useId, useLayoutEffect, useState, useSyncExternalStore } from "react";
 import { articleExtensions } from "@/lib/content/extensions";
 import { normalizeHref } from "@/lib/content/links";
+import { firstPaintHtml, takeOver } from "./first-paint";
 import { EditableFigure } from "./figure-view";
-import { api } from "./api";
+import { UPLOAD_HINT, uploadImageFile } from "./upload-image";
 
 /**
  * Pasted HTML, with every link brought to the link rule's form: `www.`
@@ -59,9 +61,7 @@ function InsertImage({ editor, onClose }: { editor: Editor; onClose: () => void 
   async function insert(form: FormData) {
     setBusy(true);
     setError(null);
-    const upload = new FormData();
-    upload.set("file", form.get("file") as File);
-    const result = await api<{ url: string }>("/media", { form: upload });
+    const result = await uploadImageFile(form.get("file") as File);
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     editor
@@ -80,7 +80,7 @@ function InsertImage({ editor, onClose }: { editor: Editor; onClose: () => void 
       }}
     >
       {error && <p role="alert" className="text-accent sm:col-span-2">{error}</p>}
-      <label>Image file <input type="file" name="file" accept="image/*" required className="block" /></label>
+      <label>Image file <input type="file" name="file" accept="image/*" required className="block" /><span className="block text-muted">{UPLOAD_HINT}</span></label>
       <label>Image alt text <input name="alt" required className="block w-full rounded border border-rule px-2 py-1" /></label>
       <label>Image caption <input name="caption" className="block w-full rounded border border-rule px-2 py-1" /></label>
       <label>Image credit <input name="credit" className="block w-full rounded border border-rule px-2 py-1" /></label>
@@ -94,8 +94,49 @@ function InsertImage({ editor, onClose }: { editor: Editor; onClose: () => void 
   );
 }
 
-/** The Tiptap body editor, with the same extensions the server validates and renders with. */
-export function BodyEditor({ content, editable, onChange }: { content: JSONContent; editable: boolean; onChange: (doc: JSONContent) => void }) {
+type BodyEditorProps = { content: JSONContent; editable: boolean; onChange: (doc: JSONContent) => void };
+
+const subscribeToNothing = () => () => {};
+const TOOLBAR_ROW = "flex flex-wrap gap-1 border-b border-rule p-2";
+const BODY_LABEL = { "aria-label": "Body", role: "textbox", "aria-multiline": "true" } as const;
+const BODY_CLASS = "article-body min-h-64 p-4 font-serif text-lg leading-relaxed outline-none";
+
+/**
+ * The body editor, ready on the first paint. The server's HTML (and the
+ * hydration pass) holds the body as a plain contenteditable element the
+ * browser edits on its own (first-paint.ts); once the page is interactive the
+ * Tiptap editor takes over what was typed, the caret and the focus, in that
+ * same render. There is never a moment when the body is on screen but ignores
+ * a click or a key, or keeps a stale caret to type at later.
+ */
+export function BodyEditor(props: BodyEditorProps) {
+  const interactive = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const surfaceId = useId();
+  const [html] = useState(() => (interactive ? "" : firstPaintHtml(props.content)));
+  if (!interactive) {
+    return (
+      <div className="rounded border border-rule bg-white" data-testid="body-first-paint">
+        {props.editable && (
+          <div role="status" className={`${TOOLBAR_ROW} text-xs text-muted`}>
+            <span className="border border-transparent py-0.5">Formatting tools are loading; you can already type.</span>
+          </div>
+        )}
+        <div
+          id={surfaceId}
+          {...(props.editable && { ...BODY_LABEL, contentEditable: true, suppressContentEditableWarning: true })}
+          className={BODY_CLASS}
+          // Never reconciled by React: what the person types before hydration stays until the editor takes it.
+          dangerouslySetInnerHTML={{ __html: html }}
+        />
+      </div>
+    );
+  }
+  return <LiveBodyEditor {...props} firstPaint={{ id: surfaceId, html }} />;
+}
+
+function LiveBodyEditor({ content, editable, onChange, firstPaint }: BodyEditorProps & { firstPaint: { id: string; html: string } }) {
+  // Read while the first-paint body is still in the page (this render replaces it); null on a client-side visit.
+  const [start] = useState(() => takeOver(typeof document === "undefined" ? null : document.getElementById(firstPaint.id), content, firstPaint.html));
   const [inserting, setInserting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   // Ctrl+K (⌘K) opens the Link box, like the toolbar button.
@@ -106,11 +147,12 @@ export function BodyEditor({ content, editable, onChange }: { content: JSONConte
   ]);
   const editor = useEditor({
     extensions,
-    content,
+    content: start.content,
     editable,
-    immediatelyRender: false,
+    // Never rendered on the server (BodyEditor above), so the editor can exist in this very render.
+    immediatelyRender: true,
     editorProps: {
-      attributes: { "aria-label": "Body", role: "textbox", "aria-multiline": "true", class: "article-body min-h-64 p-4 font-serif text-lg leading-relaxed outline-none" },
+      attributes: { ...BODY_LABEL, class: BODY_CLASS },
       transformPastedHTML: (html) => {
         const pasted = normalizePastedLinks(html);
         setNotice(pasted.dropped.length > 0 ? `Pasted links that cannot be links were dropped; their text stays: ${pasted.dropped.join(", ")}` : null);
@@ -120,13 +162,20 @@ export function BodyEditor({ content, editable, onChange }: { content: JSONConte
     onUpdate: ({ editor }) => onChange(editor.getJSON()),
   });
   useEffect(() => {
-    editor?.setEditable(editable, false); // becoming editable after hydration is not an edit
+    editor.setEditable(editable, false); // a move that changes who may edit is not an edit
   }, [editor, editable]);
-  if (!editor) return <div className="min-h-64 rounded border border-rule bg-white" />;
+  // The takeover, before the browser paints or handles another key: the caret and focus where they were, and what was typed saved.
+  useLayoutEffect(() => {
+    const { doc } = editor.state;
+    const clamp = (pos: number) => Math.max(0, Math.min(pos, doc.content.size));
+    if (start.selection) editor.view.dispatch(editor.state.tr.setSelection(TextSelection.between(doc.resolve(clamp(start.selection.anchor)), doc.resolve(clamp(start.selection.head)))));
+    if (start.focused) editor.view.focus();
+    if (start.changed) onChange(editor.getJSON());
+  }, [editor, start]); // eslint-disable-line react-hooks/exhaustive-deps -- once, when the editor takes over
   return (
     <div className="rounded border border-rule bg-white">
       {editable && (
-        <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1 border-b border-rule p-2">
+        <div role="toolbar" aria-label="Formatting" className={TOOLBAR_ROW}>
           <ToolbarButton label="Bold" active={editor.isActive("bold")} onClick={() => editor.chain().focus().toggleBold().run()} />
           <ToolbarButton label="Italic" active={editor.isActive("italic")} onClick={() => editor.chain().focus().toggleItalic().run()} />
           <ToolbarButton label="Heading" active={editor.isActive("heading", { level: 2 })} onClick={() => editor.chain().focus().toggleHeading({ level: 2 }).run()} />

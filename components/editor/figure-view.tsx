@@ -3,7 +3,7 @@
 import { NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from "@tiptap/react";
 import { useState } from "react";
 import { Figure } from "@/lib/content/figure";
-import { api } from "./api";
+import { UPLOAD_HINT, uploadImageFile } from "./upload-image";
 
 const FIELDS = [
   ["alt", "Photo alt text"],
@@ -52,9 +52,7 @@ function PhotoSlot({ editable, onImage, onRemove }: { editable: boolean; onImage
   const [busy, setBusy] = useState(false);
   async function upload(file: File) {
     setBusy(true);
-    const form = new FormData();
-    form.set("file", file);
-    const result = await api<{ url: string }>("/media", { form });
+    const result = await uploadImageFile(file);
     setBusy(false);
     if (!result.ok) return setProblem(result.error.message);
     setProblem(null);
@@ -67,6 +65,7 @@ function PhotoSlot({ editable, onImage, onRemove }: { editable: boolean; onImage
         <div className="mt-2 flex flex-wrap items-center gap-3 text-xs">
           <label>
             Add the image <input type="file" accept="image/*" disabled={busy} onChange={(event) => event.target.files?.[0] && void upload(event.target.files[0])} className="block" />
+            <span className="block">{UPLOAD_HINT}</span>
           </label>
           <button type="button" onClick={onRemove} className="rounded border border-amber-700 px-2 py-1">Remove slot</button>
           {busy && <span>Uploading…</span>}

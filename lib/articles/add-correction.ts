@@ -2,13 +2,13 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/policy";
 import { expireArticlePages, readerFacts } from "@/lib/reader/cache";
-import { parseInput } from "@/lib/validation";
+import { lenientEnum, parseInput } from "@/lib/validation";
 import { assertAllowed, findVisible } from "./find";
 
 const CorrectionInput = z
   .object({
     articleId: z.string().min(1).max(64),
-    kind: z.enum(["CORRECTION", "CLARIFICATION", "UPDATE"], { error: "must be CORRECTION, CLARIFICATION or UPDATE" }).default("CORRECTION"),
+    kind: lenientEnum(["CORRECTION", "CLARIFICATION", "UPDATE"], { error: "must be CORRECTION, CLARIFICATION or UPDATE" }).default("CORRECTION"),
     note: z.string().trim().min(1, "is required").max(1000),
   })
   .strict();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SLUG_PATTERN } from "@/lib/slug";
-import { NewsroomTime } from "@/lib/validation";
+import { lenientEnum, NewsroomTime } from "@/lib/validation";
 import { WORKFLOW_ACTIONS, type WorkflowAction } from "@/lib/workflow";
 
 /**
@@ -71,7 +71,7 @@ const PERSON_ACTIONS = WORKFLOW_ACTIONS.filter((action) => action !== "publish_s
 export const TransitionInput = z
   .object({
     articleId: Id,
-    action: z.enum(PERSON_ACTIONS, { error: `must be one of ${PERSON_ACTIONS.join(", ")}` }),
+    action: lenientEnum(PERSON_ACTIONS, { error: `must be one of ${PERSON_ACTIONS.join(", ")}` }),
     note: z.string().trim().max(2000).optional(),
     publishAt: NewsroomTime.optional(),
     version: z.number().int().positive().optional(),
@@ -85,7 +85,7 @@ export const RestoreRevisionInput = z.object({ articleId: Id, revisionId: Id, ve
 
 export const ListArticlesInput = z
   .object({
-    status: z.enum(["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "SCHEDULED", "PUBLISHED", "ARCHIVED"]).optional(),
+    status: lenientEnum(["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "SCHEDULED", "PUBLISHED", "ARCHIVED"]).optional(),
     section: Id.optional(),
     author: Id.optional(),
     q: z.string().trim().max(200).optional(),

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { ApiTokenScope } from "@/lib/generated/prisma/client";
 import { mayManageUsers, type Viewer } from "@/lib/policy";
-import { parseInput } from "@/lib/validation";
+import { lenientEnum, parseInput } from "@/lib/validation";
 import type { SignedInViewer } from "./viewer";
 
 /**
@@ -20,7 +20,7 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 const CreateTokenInput = z
   .object({
     name: z.string().trim().min(1, "is required").max(60, "must be at most 60 characters"),
-    scope: z.enum(["INGEST", "READ"], { error: "must be INGEST or READ" }),
+    scope: lenientEnum(["INGEST", "READ"], { error: "must be INGEST or READ" }),
   })
   .strict();
 

@@ -16,6 +16,12 @@ import { authorTag, CORRECTIONS, FRONT_PAGE, SECTIONS, sectionTag, slugTag, TIME
 export const READER_TTL_S = 300;
 export const PAGE_SIZE = 12;
 const LIVE = { liveRevisionId: { not: null } } as const satisfies Prisma.ArticleWhereInput;
+/**
+ * Withdrawn = archived after readers had it (it was live once). Only such a
+ * story is "gone" (410) — to the server edge's list and the content API
+ * alike; an archived story that never went live was never public: 404.
+ */
+const WITHDRAWN = { status: "ARCHIVED", publishedAt: { not: null } } as const satisfies Prisma.ArticleWhereInput;
 
 /** Cached and tagged inside the Next server; outside it (tests, scripts) a plain database read. */
 function cached<A extends (string | number | undefined)[], R>(name: string, read: (...args: A) => Promise<R>, tags: (...args: A) => string[]) {
@@ -243,12 +249,12 @@ export const articleBySlug = cached(
       },
     });
     if (!row) {
-      const [current, moved] = await Promise.all([
-        db().article.findUnique({ where: { slug }, select: { status: true } }),
-        db().slugRedirect.findUnique({ where: { slug }, select: { article: { select: { status: true, liveRevision: { select: { slug: true } } } } } }),
+      const [withdrawn, moved] = await Promise.all([
+        db().article.count({ where: { ...WITHDRAWN, OR: [{ slug }, { oldSlugs: { some: { slug } } }] } }),
+        db().slugRedirect.findUnique({ where: { slug }, select: { article: { select: { liveRevision: { select: { slug: true } } } } } }),
       ]);
       if (moved?.article.liveRevision && moved.article.liveRevision.slug !== slug) return { kind: "moved", slug: moved.article.liveRevision.slug };
-      return current?.status === "ARCHIVED" || moved?.article.status === "ARCHIVED" ? { kind: "gone" } : { kind: "missing" };
+      return withdrawn > 0 ? { kind: "gone" } : { kind: "missing" };
     }
     const live = row.liveRevision!;
     const publishedAt = row.publishedAt!;
@@ -406,10 +412,10 @@ export const correctionsPage = cached(
 );
 
 /**
- * Slugs readers must be told are gone (410), current and former: archived
- * stories that readers once had. One never published was never public: 404.
+ * Slugs readers must be told are gone (410), current and former, of
+ * withdrawn stories (WITHDRAWN above).
  */
 export async function archivedSlugs(): Promise<string[]> {
-  const rows = await db().article.findMany({ where: { status: "ARCHIVED", publishedAt: { not: null } }, select: { slug: true, oldSlugs: { select: { slug: true } } } });
+  const rows = await db().article.findMany({ where: WITHDRAWN, select: { slug: true, oldSlugs: { select: { slug: true } } } });
   return rows.flatMap((row) => [row.slug, ...row.oldSlugs.map((old) => old.slug)]);
 }

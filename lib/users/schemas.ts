@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lenientEnum } from "@/lib/validation";
 import { STAFF_ROLES } from "@/lib/workflow";
 
 export const Email = z.string().trim().toLowerCase().pipe(z.email("must be an email address").max(254));
@@ -6,7 +7,7 @@ export const Password = z
   .string()
   .min(10, "must be at least 10 characters")
   .max(200, "must be at most 200 characters");
-const Role = z.enum(STAFF_ROLES, { error: "must be REPORTER, EDITOR or ADMIN" });
+const Role = lenientEnum(STAFF_ROLES, { error: "must be REPORTER, EDITOR or ADMIN" });
 
 export const CreateUserInput = z
   .object({ name: z.string().trim().min(1, "is required").max(120), email: Email, role: Role })

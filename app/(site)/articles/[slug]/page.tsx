@@ -6,6 +6,7 @@ import { Story } from "@/components/reader/story";
 import { TeaserGrid } from "@/components/reader/teaser";
 import { appUrl, env } from "@/lib/env";
 import { articleBySlug, CORRECTION_LABELS, type ReaderArticle } from "@/lib/reader/published";
+import { shareImages } from "@/lib/reader/share-image";
 
 export const revalidate = 300;
 export const dynamicParams = true;
@@ -27,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (found.kind !== "article") return {};
   const { article } = found;
   const url = `${appUrl()}/articles/${article.slug}`;
-  const image = article.image ? [{ url: `${appUrl()}${article.image.src}`, width: article.image.width, height: article.image.height, alt: article.image.alt }] : [];
+  const image = shareImages(article.image && { url: `${appUrl()}${article.image.src}`, width: article.image.width, height: article.image.height, alt: article.image.alt });
   return {
     title: article.headline,
     description: article.standfirst,
