@@ -160,7 +160,8 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
   };
 
   function refused(error: ApiError) {
-    if (error.code === "conflict") {
+    // A version clash names the current version; another conflict (a slug already taken) is a refusal like any other.
+    if (error.code === "conflict" && error.details.currentVersion !== undefined) {
       setConflict({ updatedBy: (error.details.updatedBy as string | null) ?? null, updatedAt: String(error.details.updatedAt), currentVersion: Number(error.details.currentVersion) });
       whyNotSaved.current = "Someone else saved this story after you opened it; your latest changes are not saved.";
       setProblem(null);
