@@ -22,7 +22,7 @@ import http from "node:http";
 import { EDGE_HEADER, installEdgeStamp, PEER_HEADER } from "../lib/auth/edge-stamp.js";
 import { jsonLogs, loggedPath, logJson } from "../lib/log.js";
 import { headerSafeTag, pageTags } from "../lib/reader/cache-tags.js";
-import { unsoundPath } from "../lib/reader/request-path.js";
+import { unsoundPath, unsoundQuery } from "../lib/reader/request-path.js";
 import { requestStart } from "../lib/reader/request-start.js";
 import { WITHDRAWN_PAGE, withdrawnSlugs } from "../lib/reader/withdrawn.js";
 import { BASE_SECURITY_HEADERS, readerCsp, transportSecurityHeaders } from "../lib/security-headers.js";
@@ -70,7 +70,7 @@ function atTheEdge(request, response) {
     );
   }
   const url = request.url ?? "";
-  if (unsoundPath(url) !== null) {
+  if (unsoundPath(url) !== null || unsoundQuery(url) !== null) {
     // The client's mistake, whichever route it aimed at: 400 at once, never a 500 or a hang.
     response.writeHead(400, { ...answerHeaders(), "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
     response.end(request.method === "HEAD" ? undefined : BAD_ADDRESS);

@@ -76,6 +76,8 @@ if (built) {
   await check("bench smoke", process.execPath, ["--import", "tsx", "scripts/bench/index.ts"], { ...process.env, BENCH_SMOKE: "1" });
   // The production build while PostgreSQL restarts, the app is killed and uploads cannot be written: nothing acknowledged may be lost.
   await check("faults", process.execPath, ["--import", "tsx", "scripts/faults.ts"]);
+  // A few hundred bad paths, headers, bodies and images through the tier to two instances: no 5xx, no hang over 2 s, no restart.
+  await check("hostile", process.execPath, ["--import", "tsx", "scripts/hostile.ts"]);
 } else {
   tallies.push({ step: "playwright", passed: 0, failed: 1, skipped: 0 });
 }

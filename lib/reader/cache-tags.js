@@ -11,6 +11,9 @@ export const sectionTag = (/** @type {string} */ slug) => `section:${slug}`;
 export const topicTag = (/** @type {string} */ slug) => `tag:${slug}`;
 export const authorTag = (/** @type {string} */ id) => `author:${id}`;
 
+/** Longer than any slug or id a page can have, and than Next's own limit on a cache tag (256). */
+const MAX_NAME_LENGTH = 200;
+
 /** @type {[RegExp, (name: string) => string[]][]} */
 const PAGES = [
   [/^\/(?:page\/\d+)?$/, () => [TIMELINE, FRONT_PAGE]],
@@ -36,7 +39,10 @@ export function pageTags(pathname) {
     const match = pattern.exec(pathname);
     if (!match) continue;
     try {
-      return tags(decodeURIComponent(match[1] ?? ""));
+      const name = decodeURIComponent(match[1] ?? "");
+      // No page has a longer name (slugs stop at 80); echoing a made-up 4 KB one twice made headers
+      // the tier refused as too big, and it then took the instance out of service for everyone.
+      return name.length > MAX_NAME_LENGTH ? [] : tags(name);
     } catch {
       return [];
     }

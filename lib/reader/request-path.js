@@ -15,7 +15,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
  * client must escape, a malformed or truncated escape, bytes that are not
  * UTF-8 (overlong forms and surrogates included: decodeURIComponent is
  * strict), or a control character once decoded — or null when it is sound.
- * The query string is not looked at: routes that read it parse it themselves.
+ * The query string is judged by unsoundQuery.
  * @param {string} target the request line's target, e.g. "/sections/city?x=1"
  * @returns {string | null}
  */
@@ -29,5 +29,23 @@ export function unsoundPath(target) {
     return "malformed escape or not UTF-8";
   }
   if (CONTROL.test(decoded)) return "control character";
+  return null;
+}
+
+/**
+ * Why the query of this request target cannot be meant — a control
+ * character in a decoded name or value (PostgreSQL refuses a NUL in text, so
+ * "/search?q=%00" was a 500) — or null when it is sound. Decoded the way
+ * routes read it (URLSearchParams, which keeps a malformed escape as its
+ * characters), so only what a route would see is judged.
+ * @param {string} target the request line's target, e.g. "/search?q=harbour"
+ * @returns {string | null}
+ */
+export function unsoundQuery(target) {
+  const start = target.indexOf("?");
+  if (start < 0) return null;
+  for (const [name, value] of new URLSearchParams(target.slice(start + 1))) {
+    if (CONTROL.test(name) || CONTROL.test(value)) return "control character in the query";
+  }
   return null;
 }

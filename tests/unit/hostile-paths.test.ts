@@ -1,7 +1,7 @@
 import { validateHeaderValue } from "node:http";
 import { describe, expect, it } from "vitest";
 import { headerSafeTag, pageTags } from "@/lib/reader/cache-tags.js";
-import { unsoundPath } from "@/lib/reader/request-path.js";
+import { unsoundPath, unsoundQuery } from "@/lib/reader/request-path.js";
 import { at, BAD_SEGMENTS, ODD_SEGMENTS, READER_ROUTES } from "../support/hostile-paths";
 
 /*
@@ -29,9 +29,30 @@ describe("the server edge's path check", () => {
     });
   }
 
-  it("does not look at the query string, which routes parse themselves", () => {
+  it("does not look at the query string, which unsoundQuery judges", () => {
     expect(unsoundPath("/search?q=%E0%A4%A")).toBeNull();
     expect(unsoundPath("/")).toBeNull();
+  });
+});
+
+describe("the server edge's query check", () => {
+  // A NUL in ?q= or ?section= reached PostgreSQL, which refuses it in text: a 500 on search and the content API.
+  const controls = [...Array.from({ length: 0x20 }, (_, code) => code), 0x7f, 0x85, 0x9f].map((code) => String.fromCharCode(code));
+  for (const route of ["/search", "/api/v1/content/articles", "/sections/city", "/login", "/newsroom/articles"]) {
+    it(`refuses a control character in any query name or value of ${route}`, () => {
+      for (const control of controls) {
+        const escaped = encodeURIComponent(control);
+        for (const query of [`q=${escaped}`, `q=x${escaped}x`, `section=city&cursor=${escaped}`, `${escaped}=1`, `tag=a&q=b${escaped}`]) {
+          expect(unsoundQuery(`${route}?${query}`), `${route}?${query}`).not.toBeNull();
+        }
+      }
+    });
+  }
+
+  it("lets ordinary and merely odd queries through, as routes read them", () => {
+    for (const target of ["/search", "/search?", "/search?q=harbour+bridge", "/search?q=%C3%A9t%C3%A9", "/search?q=%E0%A4%A", "/search?q=%", "/search?q=%F0%9F%8C%8A", "/?_rsc=1x2y", "/login?callbackUrl=%2Fnewsroom%2Farticles"]) {
+      expect(unsoundQuery(target), target).toBeNull();
+    }
   });
 });
 
@@ -56,5 +77,13 @@ describe("a page's cache tags", () => {
     expect(headerSafeTag("tag:\n")).toBe("tag:%0A");
     expect(headerSafeTag("slug:\ud800")).toBe("slug:%EF%BF%BD");
     expect(pageTags("/sections/%C4%80").map(headerSafeTag)).toEqual(["section:%C4%80"]);
+  });
+
+  it("are not named for a name longer than any page has, so a made-up one cannot swell the headers", () => {
+    for (const route of ["/articles/X", "/api/v1/content/articles/X", "/sections/X", "/sections/X/2", "/sections/X/feed.xml", "/tags/X", "/tags/X/3", "/authors/X", "/authors/X/2"]) {
+      expect(pageTags(at(route, "a".repeat(200))).length, route).toBeGreaterThan(0);
+      expect(pageTags(at(route, "a".repeat(201))), route).toEqual([]);
+      expect(pageTags(at(route, "%C4%80".repeat(1000))), route).toEqual([]);
+    }
   });
 });

@@ -71,6 +71,26 @@ describe("the server edge", () => {
     expect(reached).toEqual([]);
   }, 60_000); // some 950 requests on new connections, each within its own second
 
+  it("answers 400 for a control character in the query, which PostgreSQL would have refused as a 500", async () => {
+    reached.length = 0;
+    for (const path of ["/search?q=%00", "/search?q=x%00x", "/api/v1/content/articles?tag=%00", "/api/v1/content/articles?section=x%00x&cursor=1", "/sections/city?page=%0A"]) {
+      const answer = await send(path);
+      expect(answer.status, path).toBe(400);
+      expectSecurityHeaders(answer.headers);
+    }
+    expect(reached).toEqual([]);
+    expect((await send("/search?q=harbour%20bridge")).status).toBe(404); // the stand-in app's answer: it got through
+  });
+
+  it("names no cache tag for a name longer than any page has (a 1,000-character slug once swelled the headers past the tier's buffer)", async () => {
+    for (const route of ["/articles/X", "/sections/X", "/tags/X", "/authors/X", "/api/v1/content/articles/X"]) {
+      const answer = await send(route.replace("X", "a".repeat(1000)));
+      expect(answer.status, route).toBe(404);
+      expect(answer.headers["cache-tag"], route).toBeUndefined();
+      expect(answer.headers["surrogate-key"], route).toBeUndefined();
+    }
+  });
+
   it("passes odd but sound segments to the app with a Cache-Tag a header can carry", async () => {
     for (const [what, segment] of ODD_SEGMENTS) {
       for (const route of ["/articles/X", "/sections/X", "/tags/X/2", "/authors/X", "/api/v1/content/articles/X"]) {

@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { errorResponse, readJsonObject } from "@/lib/http";
 
 /**
  * A sign-in refused for too many attempts answers 429 with Retry-After, like
@@ -17,7 +18,22 @@ async function withRateLimitStatus(request: Request, response: Response): Promis
   return new Response(response.body, { status: 429, headers });
 }
 
+/**
+ * next-auth reads a JSON body with `request.json()` and lets a malformed one
+ * escape as a 500: the body is checked the way every staff endpoint checks
+ * one (400 for bad JSON, 413 past the limit), and next-auth reads the copy.
+ */
+async function refusingBadJson(request: Request): Promise<Response | null> {
+  if (request.method !== "POST" || !request.headers.get("content-type")?.includes("application/json")) return null;
+  try {
+    await readJsonObject(request.clone());
+    return null;
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
 const handler = async (request: Request, context: { params: Promise<{ nextauth: string[] }> }) =>
-  withRateLimitStatus(request, (await NextAuth(request as never, context as never, authOptions())) as Response);
+  (await refusingBadJson(request)) ?? withRateLimitStatus(request, (await NextAuth(request as never, context as never, authOptions())) as Response);
 
 export { handler as GET, handler as POST };
