@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { crc32, deflateSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import sharp from "sharp";
 import { MAX_IMAGE_MEGAPIXELS, MAX_UPLOAD_MB } from "@/lib/upload-limits.js";
+import { flatPng } from "@/scripts/lib/test-images";
 import { E2E_DATABASE_FILE, E2E_UPLOADS_FILE } from "@/scripts/lib/test-postgres";
 import { signedInPage } from "./support";
 
@@ -23,23 +23,6 @@ const noisePng = (megabytes: number) => {
   return sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
 };
 
-/** A one-colour 1-bit PNG: tens of KB on the wire, width×height pixels once decoded. */
-function flatPng(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body) >>> 0);
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 1; // bit depth 1, greyscale, no interlace
-  const rows = Buffer.alloc((1 + Math.ceil(width / 8)) * height);
-  return Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), chunk("IHDR", header), chunk("IDAT", deflateSync(rows, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
-}
 
 const upload = (page: Page, name: string, buffer: Buffer) =>
   page.request.post("/api/v1/newsroom/media", { multipart: { file: { name, mimeType: "application/octet-stream", buffer } }, timeout: 60_000 });

@@ -1,5 +1,5 @@
-import zlib from "node:zlib";
 import sharp from "sharp";
+import { flatPng } from "./test-images";
 
 /*
  * The hostile-input suite's inputs (scripts/hostile.ts sends them): damaged paths on every route,
@@ -304,23 +304,6 @@ export function bodyProbes(ctx: Context): Probe[] {
   return probes;
 }
 
-/** A PNG of `width`×`height`, 1 bit, all one colour: a few KB that decode to hundreds of megapixels. */
-function pngBomb(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([1, 0, 0, 0, 0], 8); // 1-bit greyscale
-  const raw = Buffer.alloc((Math.ceil(width / 8) + 1) * height); // every row: filter 0, all zero bits
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", zlib.deflateSync(raw, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
-}
 
 export async function imageProbes(ctx: Context): Promise<Probe[]> {
   const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 30, g: 90, b: 160 } } }).jpeg().toBuffer();
@@ -337,9 +320,9 @@ export async function imageProbes(ctx: Context): Promise<Probe[]> {
     ["JPEG cut after its header", photo.subarray(0, 200), "photo.jpg", "image/jpeg"],
     ["zero-byte file", Buffer.alloc(0), "empty.jpg", "image/jpeg"],
     ["a text file named .jpg", Buffer.from("This is not a picture.\n".repeat(50)), "notes.jpg", "image/jpeg"],
-    ["PNG bomb 20000×20000 one colour", pngBomb(20_000, 20_000), "bomb.png", "image/png"],
-    ["PNG bomb 16000×16000 (under a 268 MP limit)", pngBomb(16_000, 16_000), "bomb2.png", "image/png"],
-    ["PNG 1×100000", pngBomb(1, 100_000), "tall.png", "image/png"],
+    ["PNG bomb 20000×20000 one colour", flatPng(20_000, 20_000), "bomb.png", "image/png"],
+    ["PNG bomb 16000×16000 (under a 268 MP limit)", flatPng(16_000, 16_000), "bomb2.png", "image/png"],
+    ["PNG 1×100000", flatPng(1, 100_000), "tall.png", "image/png"],
     ["JPEG claiming 65500×65500", hugeJpeg, "huge.jpg", "image/jpeg"],
     ["GIF claiming 65535×65535", gif, "huge.gif", "image/gif"],
     ["SVG", Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="100000" height="100000"><script>alert(1)</script><rect width="100%" height="100%"/></svg>`), "x.svg", "image/svg+xml"],

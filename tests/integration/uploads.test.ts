@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { crc32, deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readImageUpload, uploadImage } from "@/lib/articles/upload-image";
@@ -11,6 +10,7 @@ import { prepareImage, writeImage } from "@/lib/media";
 import type { StaffViewer } from "@/lib/policy";
 import { localStorage, mediaStorage, type MediaStorage } from "@/lib/storage";
 import { MAX_IMAGE_MEGAPIXELS, MAX_UPLOAD_BODY_BYTES, MAX_UPLOAD_MB, PROXY_BODY_LIMIT_BYTES } from "@/lib/upload-limits.js";
+import { flatPng } from "@/scripts/lib/test-images";
 import { freshDatabase, type TestDatabase } from "../support/database";
 import { asViewer, makeUser } from "../support/factories";
 
@@ -54,23 +54,6 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
-/** A one-colour 1-bit PNG: a few KB that decode to width×height pixels. */
-function flatPng(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body) >>> 0);
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 1;
-  const rows = Buffer.alloc((1 + Math.ceil(width / 8)) * height);
-  return Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), chunk("IHDR", header), chunk("IDAT", deflateSync(rows, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
-}
 
 describe("a refused upload", () => {
   it("a truncated JPEG is a 400 naming the file, and leaves no file and no row", async () => {
