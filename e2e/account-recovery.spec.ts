@@ -25,16 +25,16 @@ test("an admin sends a lost invitation again: the new link works and the old one
   await admin.reload();
   const row = admin.getByTestId(`user-${person.email}`);
   await expect(row).toContainText("Invited");
-  await row.getByRole("button", { name: `Send invitation again to ${person.name}` }).click();
+  await row.getByRole("button", { name: `Create new invitation link for ${person.name}` }).click();
   const fresh = (await row.getByTestId("account-link-url").textContent())!;
   expect(fresh).not.toBe(lost);
 
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(pathOf(lost));
   await expect(visitor.getByText("This invitation link has expired, was already used or was replaced by a newer one.")).toBeVisible();
-  await choosePassword(visitor, fresh, person.password, "Set password");
-  await expect(visitor).toHaveURL(/\/login\?notice=invited/);
-  await signIn(visitor, person.email, person.password);
+  await choosePassword(visitor, fresh, person.password, "Set password and sign in");
+  await expect(visitor).toHaveURL(/\/newsroom$/);
+  await expect(visitor.getByTestId("viewer")).toContainText(person.name);
 });
 
 test("a reset link sets a new password, signs the person in once and ends their other sessions", async ({ browser }) => {
@@ -44,7 +44,7 @@ test("a reset link sets a new password, signs the person in once and ends their 
 
   await admin.goto("/newsroom/users");
   const row = admin.getByTestId(`user-${person.email}`);
-  await row.getByRole("button", { name: `Send password reset link to ${person.name}` }).click();
+  await row.getByRole("button", { name: `Create password reset link for ${person.name}` }).click();
   const link = (await row.getByTestId("account-link-url").textContent())!;
   expect(pathOf(link)).toMatch(/^\/login\/reset\/[\w-]{40,}$/);
 

@@ -135,24 +135,24 @@ test.describe("sessions follow the database", () => {
     await signIn(page, person.email, "my new long password");
   });
 
-  test("'Sign out everywhere' ends another browser's session; an admin sees and ends a person's sessions", async ({ browser }) => {
+  test("'End all sessions' ends another browser's session; an admin sees and ends a person's sessions", async ({ browser }) => {
     const admin = await signedInPage(browser, "admin@example.com");
     const person = await invitePerson(browser, admin, "Reporter");
     const laptop = await signedInPage(browser, person.email, person.password);
     const phone = await signedInPage(browser, person.email, person.password);
 
     await laptop.getByRole("link", { name: "Account" }).click();
-    await expect(laptop.getByRole("region", { name: "Where you are signed in" }).getByRole("listitem")).toHaveCount(2);
-    await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
-    await expect(laptop).toHaveURL(/\/login\?notice=signed-out-everywhere/);
+    await expect(laptop.getByRole("region", { name: "Sessions" }).getByRole("listitem")).toHaveCount(2);
+    await laptop.getByRole("button", { name: "End all sessions" }).click();
+    await expect(laptop).toHaveURL(/\/login\?notice=sessions-ended/);
     await phone.reload();
     await expect(phone).toHaveURL(/\/login/);
 
     const again = await signedInPage(browser, person.email, person.password);
     await admin.goto("/newsroom/users");
     const row = admin.getByTestId(`user-${person.email}`);
-    await expect(row).toContainText("Signed in on 1 device");
-    await row.getByRole("button", { name: `End ${person.name}'s sessions` }).click();
+    await expect(row).toContainText("1 session");
+    await row.getByRole("button", { name: `End all of ${person.name}'s sessions` }).click();
     await expect(row.getByRole("status")).toHaveText("1 session ended.");
     await again.reload();
     await expect(again).toHaveURL(/\/login/);

@@ -10,7 +10,8 @@ export const metadata: Metadata = { title: "Sign in" };
 const NOTICES: Record<string, string> = {
   "password-changed": "Your password was changed. Sign in with the new one.",
   invited: "Your password is set. Sign in to start.",
-  "signed-out-everywhere": "You are signed out on every device. Sign in again here.",
+  "sessions-ended": "All your sessions ended: you are signed out in every browser. Sign in again here.",
+  "session-ended": "You ended this session and are signed out. Sign in again here.",
 };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; notice?: string }> };

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { CopyButton } from "@/components/copy-button";
 import { formatDateTime } from "@/lib/format";
 import { api } from "./api";
 
@@ -69,7 +70,8 @@ export function PreviewLinks({ articleId }: { articleId: string }) {
       {link && (
         <p>
           Anyone with this link sees the working copy until {formatDateTime(new Date(link.expiresAt))}:{" "}
-          <code data-testid="preview-url" className="break-all">{link.url}</code>
+          <code data-testid="preview-url" className="break-all">{link.url}</code>{" "}
+          <CopyButton text={link.url} label="Copy the share link" />
         </p>
       )}
       {links && links.length === 0 && <p className="text-muted">No share links work now.</p>}

@@ -1,9 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
 import { db, type Db } from "@/lib/db";
 import { env, type Env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mayManageUsers, type Viewer } from "@/lib/policy";
+import { parseInput } from "@/lib/validation";
 
 /**
  * Sessions as rows (table Session). The cookie (next-auth's encrypted JWT)
@@ -78,24 +80,64 @@ function assertMayManageSessions(viewer: Viewer, userId: string) {
   if (!own && !mayManageUsers(viewer)) throw new AppError("FORBIDDEN", "Only admins see or end other people's sessions.");
 }
 
+/**
+ * How a session is named on pages and in forms: a hash of its row id, so the
+ * page never carries the row id itself (one step from the cookie's secret).
+ */
+const handleOf = (id: string) => createHash("sha256").update(`session-handle:${id}`).digest("base64url").slice(0, 22);
+
 export interface SessionSummary {
+  /** names the session to endSessionOf; not its row id */
+  handle: string;
   startedAt: Date;
   lastSeenAt: Date;
   userAgent: string;
   address: string;
+  /** the session of the request asking ("This device") */
+  current: boolean;
 }
 
-/** A person's sessions that still count, newest first: for themselves and for admins. */
-export async function listSessions(viewer: Viewer, userId: string, now = new Date()): Promise<SessionSummary[]> {
+const counting = (userId: string, now: Date) =>
+  ({ userId, expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - sessionLifetimes().idleMs) } }) satisfies Prisma.SessionWhereInput;
+
+/**
+ * A person's sessions that still count, newest first: for themselves and for
+ * admins. `currentSecret` is the asking request's own session secret, which
+ * marks "This device".
+ */
+export async function listSessions(viewer: Viewer, userId: string, { now = new Date(), currentSecret }: { now?: Date; currentSecret?: string | null } = {}): Promise<SessionSummary[]> {
   assertMayManageSessions(viewer, userId);
-  const rows = await db().session.findMany({
-    where: { userId, expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - sessionLifetimes().idleMs) } },
-    orderBy: { lastSeenAt: "desc" },
-  });
-  return rows.map((row) => ({ startedAt: row.createdAt, lastSeenAt: row.lastSeenAt, userAgent: row.userAgent, address: row.address }));
+  const rows = await db().session.findMany({ where: counting(userId, now), orderBy: { lastSeenAt: "desc" } });
+  const current = currentSecret ? idOf(currentSecret) : null;
+  return rows.map((row) => ({
+    handle: handleOf(row.id),
+    startedAt: row.createdAt,
+    lastSeenAt: row.lastSeenAt,
+    userAgent: row.userAgent,
+    address: row.address,
+    current: row.id === current,
+  }));
 }
 
-/** "Sign out everywhere" (one's own) or an admin ending someone's sessions. */
+const HandleInput = z.string().regex(/^[\w-]{22}$/, "must name a session");
+
+/**
+ * One session of a person ends (themselves from the Account page, or an
+ * admin), for every copy of its cookie. Says whether it was the asking
+ * request's own session, which then must sign out.
+ */
+export async function endSessionOf(viewer: Viewer, userId: string, handle: unknown, currentSecret?: string | null): Promise<{ current: boolean }> {
+  assertMayManageSessions(viewer, userId);
+  const wanted = parseInput(HandleInput, handle);
+  // A person has a handful of sessions: the handle is matched here rather than stored.
+  const rows = await db().session.findMany({ where: { userId }, select: { id: true } });
+  const row = rows.find((one) => handleOf(one.id) === wanted);
+  if (!row) throw new AppError("NOT_FOUND", "That session has already ended.");
+  await db().session.deleteMany({ where: { id: row.id, userId } });
+  return { current: currentSecret ? idOf(currentSecret) === row.id : false };
+}
+
+/** "End all sessions" (one's own) or an admin ending someone's sessions. */
 export async function endAllSessions(viewer: Viewer, userId: string): Promise<number> {
   assertMayManageSessions(viewer, userId);
   return endSessionsOf(db(), userId);

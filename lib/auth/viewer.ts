@@ -20,10 +20,19 @@ export interface SignedInViewer extends StaffViewer {
  * null for readers and for sessions that no longer count.
  */
 export const getViewer = cache(async (): Promise<SignedInViewer | null> => {
+  const secret = await currentSessionSecret();
+  return secret ? viewerFromSession(secret) : null;
+});
+
+/**
+ * The secret of the request's own session, as its cookie carries it (whether
+ * or not the session still counts: getViewer decides that). The Account page
+ * marks "This device" with it, and ending it means signing out.
+ */
+export const currentSessionSecret = cache(async (): Promise<string | null> => {
   await connection(); // per request, never prerendered
   const session = await getServerSession(authOptions());
-  if (!session?.userId || !session.sessionSecret) return null;
-  return viewerFromSession(session.sessionSecret);
+  return session?.userId && session.sessionSecret ? session.sessionSecret : null;
 });
 
 export async function viewerFromSession(sessionSecret: string): Promise<SignedInViewer | null> {

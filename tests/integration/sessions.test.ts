@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { endAllSessions, endSession, listSessions, sessionLifetimes, sessionUser, startSession } from "@/lib/auth/sessions";
+import { endAllSessions, endSession, endSessionOf, listSessions, sessionLifetimes, sessionUser, startSession } from "@/lib/auth/sessions";
 import { viewerFromSession } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { freshDatabase, type TestDatabase } from "../support/database";
@@ -61,5 +61,47 @@ describe("sessions that end", () => {
     const again = await startSession(person.id, device);
     expect(await endAllSessions(admin, person.id)).toBe(1);
     expect(await viewerFromSession(again)).toBeNull();
+  });
+
+  it("lists sessions with a handle that is not the row id, marks the asker's own, and ends any one of them alone", async () => {
+    const person = await makeUser(database.db, "REPORTER");
+    const other = await makeUser(database.db, "REPORTER");
+    const admin = asViewer(await makeUser(database.db, "ADMIN"));
+    const laptop = await startSession(person.id, device);
+    const phone = await startSession(person.id, { userAgent: "Phone", address: "198.51.100.2" });
+    const theirs = await startSession(other.id, device);
+
+    const listed = await listSessions(asViewer(person), person.id, { currentSecret: laptop });
+    expect(listed).toHaveLength(2);
+    expect(listed.filter((session) => session.current).map((session) => session.userAgent)).toEqual([device.userAgent]);
+    const rowIds = (await database.db.session.findMany({ where: { userId: person.id } })).map((row) => row.id);
+    for (const session of listed) {
+      expect(session.handle).toMatch(/^[\w-]{22}$/);
+      expect(rowIds).not.toContain(session.handle);
+    }
+    // Someone else's page marks none of them.
+    expect((await listSessions(admin, person.id, { currentSecret: "not-theirs" })).some((session) => session.current)).toBe(false);
+
+    // Nobody but the person and admins; a handle names a session of that person only.
+    const phoneHandle = listed.find((session) => !session.current)!.handle;
+    expect(await code(endSessionOf(asViewer(other), person.id, phoneHandle))).toBe("FORBIDDEN");
+    expect(await code(endSessionOf(asViewer(other), other.id, phoneHandle))).toBe("NOT_FOUND");
+    expect(await code(endSessionOf(asViewer(person), person.id, "../../etc"))).toBe("VALIDATION");
+    expect(await viewerFromSession(phone)).not.toBeNull();
+
+    // Ending the phone's from the laptop: only the phone is out, and it was not the asker's own.
+    expect(await endSessionOf(asViewer(person), person.id, phoneHandle, laptop)).toEqual({ current: false });
+    expect(await viewerFromSession(phone)).toBeNull();
+    expect(await viewerFromSession(laptop)).toMatchObject({ id: person.id });
+    expect(await viewerFromSession(theirs)).toMatchObject({ id: other.id });
+    expect(await code(endSessionOf(asViewer(person), person.id, phoneHandle, laptop))).toBe("NOT_FOUND");
+
+    // Ending one's own says so (the page then signs out); an admin may end anyone's.
+    const [own] = await listSessions(asViewer(person), person.id, { currentSecret: laptop });
+    expect(await endSessionOf(asViewer(person), person.id, own!.handle, laptop)).toEqual({ current: true });
+    expect(await viewerFromSession(laptop)).toBeNull();
+    const [otherSession] = await listSessions(admin, other.id);
+    expect(await endSessionOf(admin, other.id, otherSession!.handle)).toEqual({ current: false });
+    expect(await viewerFromSession(theirs)).toBeNull();
   });
 });

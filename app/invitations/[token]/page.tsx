@@ -15,7 +15,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           <p className="mt-2 text-center font-sans text-sm text-muted">
             {invitation.name}, choose a password for {invitation.email}. At least 10 characters.
           </p>
-          <AcceptInvitationForm token={token} />
+          <AcceptInvitationForm token={token} email={invitation.email} />
         </>
       ) : (
         <p className="mt-6 font-sans text-center">

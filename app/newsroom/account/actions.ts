@@ -5,8 +5,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { actionResult } from "@/lib/action-result";
 import { clientAddress } from "@/lib/auth/client-address";
-import { endAllSessions } from "@/lib/auth/sessions";
-import { requireViewer } from "@/lib/auth/viewer";
+import { endAllSessions, endSessionOf } from "@/lib/auth/sessions";
+import { currentSessionSecret, requireViewer } from "@/lib/auth/viewer";
 import { changePassword, setMailPreference } from "@/lib/users";
 
 export async function changePasswordAction(_previous: unknown, form: FormData) {
@@ -22,11 +22,23 @@ export async function changePasswordAction(_previous: unknown, form: FormData) {
   return result;
 }
 
-/** "Sign out everywhere": every session of mine ends, this one included. */
-export async function signOutEverywhereAction() {
+/** "End all sessions": every session of mine ends, this one included. */
+export async function endAllSessionsAction() {
   const viewer = await requireViewer();
   await endAllSessions(viewer, viewer.id);
-  redirect("/login?notice=signed-out-everywhere");
+  redirect("/login?notice=sessions-ended");
+}
+
+/** One of my sessions ends; when it is this one, I am signed out here. */
+export async function endSessionAction(_previous: unknown, form: FormData) {
+  const result = await actionResult(async () => {
+    const viewer = await requireViewer();
+    const ended = await endSessionOf(viewer, viewer.id, form.get("session"), await currentSessionSecret());
+    if (!ended.current) revalidatePath("/newsroom/account");
+    return ended.current ? ("this" as const) : ("other" as const);
+  });
+  if (result.ok && result.value === "this") redirect("/login?notice=session-ended");
+  return result.ok ? { ok: true as const, value: "Session ended." } : result;
 }
 
 /** Notifications by mail on or off, for the signed-in person only. */

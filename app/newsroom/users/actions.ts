@@ -19,7 +19,7 @@ export async function createUserAction(_previous: unknown, form: FormData) {
       role: field(form, "role"),
     });
     revalidatePath("/newsroom/users");
-    return { name: created.user.name, invitationUrl: created.invitationUrl, emailed: created.emailed };
+    return { userId: created.user.id, name: created.user.name, invitationUrl: created.invitationUrl, emailed: created.emailed };
   });
 }
 
@@ -45,7 +45,7 @@ export async function sendAccountLinkAction(_previous: unknown, form: FormData) 
     const viewer = await requireViewer();
     const userId = field(form, "userId") ?? "";
     const link = field(form, "purpose") === "reset" ? await issuePasswordReset(viewer, userId) : await reissueInvitation(viewer, userId);
-    return { url: link.url, emailed: link.emailed, name: link.name, expiresAt: link.expiresAt.toISOString() };
+    return { userId, url: link.url, emailed: link.emailed, name: link.name, expiresAt: link.expiresAt.toISOString() };
   });
 }
 

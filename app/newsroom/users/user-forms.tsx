@@ -1,9 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
+import { createContext, useActionState, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { CopyButton } from "@/components/copy-button";
 import type { ActionResult } from "@/lib/action-result";
 import { formatDateTime } from "@/lib/format";
 import { changeRoleAction, createUserAction, endSessionsAction, sendAccountLinkAction, setDisabledAction } from "./actions";
+import { accountLinkLabels } from "./link-labels";
 
 const ROLES = [
   ["REPORTER", "Reporter"],
@@ -20,8 +22,38 @@ function Feedback({ state }: { state: ActionResult<string> | null }) {
   );
 }
 
+/**
+ * The account links this page has shown, newest per person. Issuing a link
+ * revokes the person's earlier ones, so a link shown before ("Create user"'s
+ * box) must go when a newer one is issued in their row: the page shows only
+ * links that still work.
+ */
+const LiveLinks = createContext<{ latest: ReadonlyMap<string, string>; issued: (userId: string, url: string) => void }>({
+  latest: new Map(),
+  issued: () => {},
+});
+
+export function LiveLinksProvider({ children }: { children: ReactNode }) {
+  const [latest, setLatest] = useState<ReadonlyMap<string, string>>(new Map());
+  const issued = useCallback((userId: string, url: string) => setLatest((previous) => new Map(previous).set(userId, url)), []);
+  const value = useMemo(() => ({ latest, issued }), [latest, issued]);
+  return <LiveLinks.Provider value={value}>{children}</LiveLinks.Provider>;
+}
+
+/** A link to hand over, with its Copy button. */
+function LinkToHandOver({ url, testId, copyLabel }: { url: string; testId: string; copyLabel: string }) {
+  return (
+    <p className="mt-1 flex flex-wrap items-center gap-2">
+      <span className="font-mono text-xs break-all" data-testid={testId}>{url}</span>
+      <CopyButton text={url} label={copyLabel} />
+    </p>
+  );
+}
+
 export function CreateUserForm() {
   const [state, action, pending] = useActionState(createUserAction, null);
+  const { latest } = useContext(LiveLinks);
+  const replaced = state?.ok && latest.has(state.value.userId) && latest.get(state.value.userId) !== state.value.invitationUrl;
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-4 sm:items-end">
       <label className="block text-sm">
@@ -46,11 +78,17 @@ export function CreateUserForm() {
       {state && !state.ok && <p role="alert" className="text-sm text-accent sm:col-span-4">{state.message}</p>}
       {state?.ok && (
         <div role="status" className="rounded border border-green-700 bg-green-50 p-3 text-sm sm:col-span-4">
-          <p>
-            {state.value.emailed ? `An invitation was emailed to ${state.value.name}. ` : ""}
-            Give {state.value.name} this invitation link to set a password (it works once, for 72 hours):
-          </p>
-          <p className="mt-1 font-mono text-xs break-all" data-testid="invitation-url">{state.value.invitationUrl}</p>
+          {replaced ? (
+            <p>{state.value.name}&apos;s first invitation link was replaced by a newer one: it is in their row below.</p>
+          ) : (
+            <>
+              <p>
+                {state.value.emailed ? `An invitation was emailed to ${state.value.name}. ` : ""}
+                Give {state.value.name} this invitation link to set a password (it works once, for 72 hours):
+              </p>
+              <LinkToHandOver url={state.value.invitationUrl} testId="invitation-url" copyLabel={`Copy the invitation link for ${state.value.name}`} />
+            </>
+          )}
         </div>
       )}
     </form>
@@ -93,25 +131,30 @@ export function DisableForm({ userId, name, disabled }: { userId: string; name: 
  * "Send invitation again" (the person never chose a password) or "Send
  * password reset link": the new link replaces any earlier one, is mailed
  * when SMTP is set up, and is shown here once for the admin to hand over.
+ * Without SMTP nothing is sent, so the button says what it does: "Create".
  */
-export function AccountLinkForm({ userId, name, activated }: { userId: string; name: string; activated: boolean }) {
+export function AccountLinkForm({ userId, name, activated, canMail }: { userId: string; name: string; activated: boolean; canMail: boolean }) {
   const [state, action, pending] = useActionState(sendAccountLinkAction, null);
-  const label = activated ? "Send password reset link" : "Send invitation again";
+  const { issued } = useContext(LiveLinks);
+  useEffect(() => {
+    if (state?.ok) issued(state.value.userId, state.value.url);
+  }, [state, issued]);
+  const labels = accountLinkLabels({ canMail, activated, name });
   return (
     <form action={action} className="mt-1 space-y-1">
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="purpose" value={activated ? "reset" : "invitation"} />
-      <button type="submit" disabled={pending} aria-label={`${label} to ${name}`} className="rounded border border-rule px-2 py-1 hover:bg-white">
-        {label}
+      <button type="submit" disabled={pending} aria-label={labels.accessible} className="rounded border border-rule px-2 py-1 hover:bg-white">
+        {labels.button}
       </button>
       {state && !state.ok && <p role="alert" className="text-xs text-accent">{state.message}</p>}
       {state?.ok && (
         <div role="status" className="rounded border border-green-700 bg-green-50 p-2 text-xs">
           <p>
-            {state.value.emailed ? `Emailed to ${state.value.name}. ` : ""}
-            The link works once, until {formatDateTime(new Date(state.value.expiresAt))}; any earlier link no longer works:
+            {state.value.emailed ? `Emailed to ${state.value.name}. ` : `Nothing was emailed (this newsroom sends no mail): give ${state.value.name} this link. `}
+            It works once, until {formatDateTime(new Date(state.value.expiresAt))}; any earlier link no longer works:
           </p>
-          <p className="mt-1 font-mono break-all" data-testid="account-link-url">{state.value.url}</p>
+          <LinkToHandOver url={state.value.url} testId="account-link-url" copyLabel={labels.copy} />
         </div>
       )}
     </form>
@@ -125,12 +168,12 @@ export function EndSessionsForm({ userId, name, activeSessions, lastSeenAt }: { 
     <form action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
       <span>
-        {activeSessions === 0 ? "Not signed in" : `Signed in on ${activeSessions} ${activeSessions === 1 ? "device" : "devices"}`}
+        {activeSessions === 0 ? "No sessions" : `${activeSessions} ${activeSessions === 1 ? "session" : "sessions"}`}
         {lastSeenAt && `, last seen ${formatDateTime(new Date(lastSeenAt))}`}
       </span>
       {activeSessions > 0 && (
-        <button type="submit" disabled={pending} aria-label={`End ${name}'s sessions`} className="rounded border border-rule px-2 py-1 hover:bg-white">
-          End sessions
+        <button type="submit" disabled={pending} aria-label={`End all of ${name}'s sessions`} className="rounded border border-rule px-2 py-1 hover:bg-white">
+          End all sessions
         </button>
       )}
       <Feedback state={state} />
