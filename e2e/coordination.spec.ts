@@ -5,6 +5,7 @@ import { countWords, readingMinutes } from "@/lib/content/word-count";
 import { formatDateTime, formatDay, formatTime } from "@/lib/format";
 import { slugify } from "@/lib/slug";
 import { addDays, dayOf, instantOfWallTime, wallTimeOf } from "@/lib/time-zone";
+import { writtenWallTime } from "@/lib/written-time";
 import { ARTICLES } from "@/prisma/seed-data";
 import { E2E_DATABASE_FILE } from "@/scripts/lib/test-postgres";
 import { E2E_TIME_ZONE, invitePerson, signedInPage } from "./support";
@@ -26,7 +27,8 @@ test("an editor assigns a story with a deadline; the reporter finds it in the in
   await plan.getByLabel("Section", { exact: true }).selectOption({ label: "Business" });
   await plan.getByLabel("Reporter", { exact: true }).selectOption({ label: person.name });
   await plan.getByLabel("Editor", { exact: true }).selectOption({ label: "Dana Whitfield" });
-  await plan.getByLabel(/^Deadline/).fill(deadline);
+  // Typed the way the newsroom shows times ("7 Dec 2026, 01:36"), not the browser's mm/dd/yyyy.
+  await plan.getByLabel(/^Deadline/).fill(writtenWallTime(deadline));
   await plan.getByRole("button", { name: "Plan story" }).click();
   await expect(plan.getByRole("status")).toHaveText("Story planned. deadline: the deadline has already passed.");
 
@@ -92,8 +94,11 @@ test("an editor reschedules a scheduled story from the calendar, in newsroom tim
   const card = editor.getByRole("listitem", { name: formatDay(tomorrow) }).getByTestId("calendar-story").filter({ hasText: headline });
   await expect(card).toContainText(formatTime(story.scheduledFor, E2E_TIME_ZONE));
   await card.getByRole("button", { name: "Reschedule" }).click();
-  await card.getByLabel("New time").fill(`${tomorrow}T11:30`);
+  await expect(card.getByLabel("New time")).toHaveValue(writtenWallTime(`${tomorrow}T09:00`));
+  await card.getByLabel("New time").fill(writtenWallTime(`${tomorrow}T11:30`));
   await card.getByRole("button", { name: "Move" }).click();
+  // The field reads the typed time back ("Read as Tue 8 Dec 2026, 11:30 EST"): wait for it to close before reading the card.
+  await expect(card.getByLabel("New time")).toHaveCount(0);
   const moved = instantOfWallTime(`${tomorrow}T11:30`, E2E_TIME_ZONE);
   await expect(card).toContainText(formatTime(moved, E2E_TIME_ZONE));
 

@@ -40,8 +40,9 @@ test("links never block a save: pasted and typed links are normalised, the rest 
   await reporter.keyboard.press("Enter");
   await reporter.keyboard.type("More at the archive");
   await reporter.keyboard.press("Shift+Home");
-  reporter.once("dialog", (dialog) => void dialog.accept("www.example.org"));
   await reporter.getByRole("button", { name: "Link", exact: true }).click();
+  await reporter.getByLabel("Link address").fill("www.example.org");
+  await reporter.keyboard.press("Enter");
 
   await expect(reporter.getByTestId("save-state")).toHaveText(/^Saved/, { timeout: 15_000 });
   const saved = await (await reporter.request.get(`/api/v1/newsroom/articles/${created.id}`)).json();

@@ -3,11 +3,11 @@ import { expect, test, type Page } from "@playwright/test";
 import { signedInPage } from "./support";
 
 /*
- * A save the server refuses for a reason other than someone else's save: the
- * editor says why, keeps the text on screen and on the device, and saves as
- * soon as the reason is gone. A 409 that is not a version clash (a slug
- * already taken) once took the clash path, which formats the other save's
- * time — absent here — and the page crashed ("Invalid time value").
+ * A slug already taken: the editor says why, keeps the text on screen and on
+ * the device, and saves the slug as soon as the reason is gone. It was once a
+ * 409 that took the clash path, which formats the other save's time — absent
+ * here — and the page crashed ("Invalid time value"); since issue #23 the
+ * save keeps the slug back and stores the rest, flagging the slug in place.
  */
 
 const body = (page: Page) => page.getByRole("textbox", { name: "Body" });
@@ -20,7 +20,7 @@ async function story(page: Page, id: string): Promise<{ slug: string; text: stri
   return { slug: found.slug, text: JSON.stringify(found.body) };
 }
 
-test("a slug already taken is a refusal naming it, not a clash: the page stays, the text is kept, and a free slug saves", async ({ browser }) => {
+test("a slug already taken is kept back and named, not a clash: the body saves, the slug is kept, and a free slug saves", async ({ browser }) => {
   const reporter = await signedInPage(browser, "reporter@example.com");
   const errors: string[] = [];
   reporter.on("pageerror", (error) => errors.push(error.message));
@@ -38,21 +38,23 @@ test("a slug already taken is a refusal naming it, not a clash: the page stays, 
   await body(reporter).click();
   await reporter.keyboard.type("The bridge stays shut until spring.");
 
-  const refusal = `The slug "${taken}" is already taken.`;
-  await expect(reporter.getByRole("alert").filter({ hasText: refusal })).toBeVisible();
-  await expect(saveState(reporter)).toHaveText("Not saved — kept on this device");
+  const refusal = `Slug: "${taken}" is already taken by another story; choose another.`;
+  await expect(reporter.getByText(refusal)).toBeVisible();
+  await expect(slugField(reporter)).toHaveAttribute("aria-invalid", "true");
+  await expect(saveState(reporter)).toHaveText(/^Saved .* — slug not saved: already taken \(kept on this device\)$/);
   // Not the page's crash, and not the box for someone else's save.
   await expect(reporter.getByRole("heading", { name: /This page couldn.t load/ })).toHaveCount(0);
   await expect(reporter.getByRole("button", { name: "Keep mine (save it over theirs)" })).toHaveCount(0);
   await expect(body(reporter)).toContainText("The bridge stays shut until spring.");
   await expect(slugField(reporter)).toHaveValue(taken);
   expect(await keptOnDevice(reporter, second.id)).toContain("The bridge stays shut until spring.");
-  expect(await story(reporter, second.id)).toEqual({ slug: ownSlug, text: expect.not.stringContaining("stays shut") });
+  // The rest of the save reached the server; the slug stayed the story's own.
+  expect(await story(reporter, second.id)).toEqual({ slug: ownSlug, text: expect.stringContaining("The bridge stays shut until spring.") });
 
   const free = `bridge-repairs-${tag}-spring`;
   await slugField(reporter).fill(free);
-  await expect(saveState(reporter)).toHaveText(/^Saved/);
-  await expect(reporter.getByRole("alert").filter({ hasText: refusal })).toHaveCount(0);
+  await expect(saveState(reporter)).toHaveText(/^Saved \d\d:\d\d E[SD]T$/);
+  await expect(reporter.getByText(refusal)).toHaveCount(0);
   const saved = await story(reporter, second.id);
   expect(saved.slug).toBe(free);
   expect(saved.text).toContain("The bridge stays shut until spring.");

@@ -107,7 +107,7 @@ test("an editor's correction shows on the article at once", async ({ page }) => 
   await page.goto(`/newsroom/articles/${created.id}`);
   await page.getByLabel("Correction note").fill("An earlier version gave the wrong date for the vote.");
   await page.getByRole("button", { name: "Add correction" }).click();
-  await expect(page.getByText("Added; readers see it now.")).toBeVisible();
+  await expect(page.getByText("Correction added; readers see it now.")).toBeVisible();
   await page.goto(`/articles/${created.slug}`);
   await expect(page.getByRole("complementary", { name: "Correction" })).toContainText("wrong date for the vote");
 });

@@ -2,11 +2,20 @@ import { z } from "zod";
 import { unstorableText } from "@/lib/content/limits";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { instantOfWallTime, WALL_TIME } from "@/lib/time-zone";
+import { readTime } from "@/lib/written-time";
 
 /** Parses input against a whitelist schema; the first problem becomes a VALIDATION error naming its field. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   refuseUnstorableText(input);
+  return parseShape(schema, input);
+}
+
+/**
+ * parseInput without the storable-text check, for a caller that checks the
+ * text of some fields itself (a story save keeps back the one field that
+ * holds a NUL and stores the rest: lib/articles/field-check.ts).
+ */
+export function parseShape<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
@@ -22,7 +31,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
  * the request would fail as a 500 after the work was done. Refused as a 400
  * naming the field and the character (lib/content/limits.ts says which).
  */
-function refuseUnstorableText(input: unknown): void {
+export function refuseUnstorableText(input: unknown): void {
   const found = unstorableText(input);
   if (found) throw new AppError("VALIDATION", `${found.path.join(".") || "input"}: ${found.problem}.`, { field: found.path[0] });
 }
@@ -40,16 +49,18 @@ export function lenientEnum<const T extends readonly [string, ...string[]]>(valu
 }
 
 /**
- * A time sent by a form or a client: ISO 8601 with its offset ("…Z",
- * "…+01:00"), or a wall time without one ("2026-12-05T14:30", what a
- * datetime-local input holds), which is read in the newsroom's zone.
+ * A time sent by a form or a client, read in the newsroom's zone unless it
+ * names its own offset: as people type it in the form the newsroom shows
+ * times ("8 Dec 2026, 16:00", "08/12/2026 16:00" — lib/written-time.ts says
+ * every form), a wall time ("2026-12-05T14:30", what a datetime-local input
+ * holds), or ISO 8601 with an offset ("…Z", "…+01:00"). The API stays
+ * lenient; what is not a time in the calendar (31 Feb, 24:00) is refused.
  */
 export const NewsroomTime = z.string().transform((value, context) => {
-  const instant = WALL_TIME.test(value) ? instantOfWallTime(value, env().NEWSROOM_TIME_ZONE) : ISO_WITH_OFFSET.test(value) ? new Date(value) : null;
-  if (instant === null || Number.isNaN(instant.getTime())) {
-    context.addIssue({ code: "custom", message: "must be a date and time, e.g. 2026-12-05T14:30 (newsroom time) or 2026-12-05T13:30:00Z" });
+  const reading = readTime(value, env().NEWSROOM_TIME_ZONE);
+  if (!reading.ok) {
+    context.addIssue({ code: "custom", message: reading.message });
     return z.NEVER;
   }
-  return instant;
+  return reading.instant;
 });
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;

@@ -9,34 +9,41 @@ import { SignInForm } from "@/components/sign-in-form";
 import { StatusBadge } from "@/components/status-badge";
 import type { EditorArticle } from "@/lib/articles";
 import { figuresWithoutAlt, photoSlots, plainText } from "@/lib/content/document";
+import { FIELD_LIMITS } from "@/lib/content/limits";
 import { countWords, lengthLabel } from "@/lib/content/word-count";
 import { formatDateTime, formatTime } from "@/lib/format";
-import { slugify } from "@/lib/slug";
+import { slugFollowsHeadline, slugify } from "@/lib/slug";
+import { transitionOf } from "@/lib/workflow";
 import { api, type ApiError } from "./api";
 import { BodyEditor } from "./body-editor";
 import { CorrectionForm } from "./correction-form";
 import { guardLeaving, heldNavigation, readyToLeave } from "./leave-guard";
+import { LimitedField } from "./limited-field";
 import { dropLocalCopy, keepLocalCopy, NEW_STORY, readLocalCopy, type LocalCopy } from "./local-copy";
+import { PlanSummary } from "./plan-summary";
 import { PreviewLinks } from "./preview-links";
+import { SaveButton } from "./save-button";
+import { StoryHeading } from "./story-heading";
 import { UPLOAD_HINT, uploadImageFile } from "./upload-image";
-import { WorkflowPanel, type Move } from "./workflow-panel";
+import { usePresence } from "./use-presence";
+import { WorkflowPanel, type Move, type MoveDone } from "./workflow-panel";
 
 /**
  * Where the story's latest changes are. Every label is literally true: an
  * unsaved change is always also kept on this device (local-copy.ts) until the
  * server acknowledges it.
  */
-type SaveState = "new" | "saved" | "pending" | "saving" | "retrying" | "offline" | "refused" | "signed_out" | "clash";
+type SaveState = "new" | "saved" | "partly_saved" | "pending" | "saving" | "retrying" | "offline" | "refused" | "signed_out" | "clash";
 const AUTOSAVE_DELAY_MS = 1_000;
 const FIRST_RETRY_MS = 2_000;
 const LONGEST_RETRY_MS = 30_000;
-const PRESENCE_EVERY_MS = 15_000;
 
-function saveLabel(state: SaveState, savedAt: Date | null, keptHere: boolean): string {
+function saveLabel(state: SaveState, savedAt: Date | null, keptHere: boolean, keptBack: KeptBack[] = []): string {
   const kept = keptHere ? "kept on this device" : "this device could not keep a copy";
   switch (state) {
     case "new": return "New story: it becomes a draft as soon as you type";
     case "saved": return savedAt ? `Saved ${formatTime(savedAt)}` : "Saved";
+    case "partly_saved": return `${savedAt ? `Saved ${formatTime(savedAt)}` : "Saved"} — ${keptBackSummary(keptBack)} (${kept})`;
     case "pending": return "Unsaved changes";
     case "saving": return "Saving…";
     case "retrying": return `Not saved — retrying (${kept})`;
@@ -45,6 +52,31 @@ function saveLabel(state: SaveState, savedAt: Date | null, keptHere: boolean): s
     case "signed_out": return `Signed out — ${kept}`;
     case "clash": return "Not saved — someone else saved first";
   }
+}
+
+/** A field a save kept back, as the API names it (lib/articles/field-check.ts). */
+interface KeptBack {
+  field: string;
+  message: string;
+}
+interface SaveAnswer {
+  id: string;
+  version: number;
+  slug: string;
+  invalid?: KeptBack[];
+}
+
+const FIELD_NAMES: Record<string, string> = { "hero.alt": "alt text", "hero.caption": "caption", "hero.credit": "credit" };
+/** "headline not saved: too long": what the save state says of the fields kept back; the messages under them say the rest. */
+function keptBackSummary(keptBack: KeptBack[]): string {
+  const names = keptBack.map((entry) => FIELD_NAMES[entry.field] ?? entry.field);
+  const reasons = new Set(keptBack.map(({ message }) => {
+    const photo = /^Body: a photo's (alt text|caption|credit) must be at most/.exec(message);
+    if (photo) return `a photo's ${photo[1]} is too long`;
+    return /must be at most/.test(message) ? "too long" : /already taken/.test(message) ? "already taken" : "see the message under it";
+  }));
+  const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
+  return `${list} not saved: ${reasons.size === 1 ? [...reasons][0] : "see the messages under them"}`;
 }
 
 interface Hero {
@@ -119,9 +151,11 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
   const [keptHere, setKeptHere] = useState(true);
   const [offer, setOffer] = useState<LocalCopy<Snapshot> | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  /** Why the last save kept a field back, by field ("headline", "hero.alt"…): shown under the field. */
+  const [flags, setFlags] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [theirs, setTheirs] = useState<EditorArticle | null>(null);
-  const [others, setOthers] = useState<{ id: string; name: string }[]>([]);
+  const others = usePresence(state?.id ?? null);
   const [busy, setBusy] = useState(false);
 
   // The save machinery reads refs, never render-time state: a save started by a timer, a link or a closing tab sends what is on screen now.
@@ -133,14 +167,17 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
   const inFlight = useRef<Promise<boolean> | null>(null);
   const retryDelay = useRef(FIRST_RETRY_MS);
   const whyNotSaved = useRef("");
+  /** The fields the last save kept back (too long, a slug taken…): flagged in place, and still kept on this device. */
+  const keptBack = useRef<KeptBack[]>([]);
   const liveWithoutChanges = useRef(article !== null && article.liveVersion !== null && !article.hasUnpublishedChanges);
-  const slugTouched = useRef(article !== null && (article.publishedAt !== null || article.slug !== slugify(article.headline)));
+  const slugTouched = useRef(article !== null && !slugFollowsHeadline(article));
   // Fields stay disabled until the page is interactive, so nothing typed before hydration is lost.
   const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
   const canEdit = hydrated && (state ? state.canEdit : true);
 
   const storyKey = () => articleId.current ?? NEW_STORY;
-  const hasPendingWork = () => edits.current !== savedEdits.current || inFlight.current !== null;
+  // A field the server kept back is work it does not have: leaving asks, as for any unsaved change.
+  const hasPendingWork = () => edits.current !== savedEdits.current || inFlight.current !== null || keptBack.current.length > 0;
 
   function record(next: Snapshot) {
     latest.current = next;
@@ -186,10 +223,12 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
     const id = articleId.current;
     setSaveState("saving");
     const result = id
-      ? await api<{ id: string; version: number; slug: string }>(`/articles/${id}`, { method: "PATCH", json: { version: versionRef.current, ...payload(latest.current) } })
-      : await api<{ id: string; version: number; slug: string }>("/articles", { json: payload(latest.current) });
+      ? await api<SaveAnswer>(`/articles/${id}`, { method: "PATCH", json: { version: versionRef.current, ...payload(latest.current) } })
+      : await api<SaveAnswer>("/articles", { json: payload(latest.current) });
     if (!result.ok) return (refused(result.error), false);
     versionRef.current = result.data.version;
+    keptBack.current = result.data.invalid ?? [];
+    setFlags(Object.fromEntries(keptBack.current.map((entry) => [entry.field, entry.message])));
     savedEdits.current = editsAtStart;
     retryDelay.current = FIRST_RETRY_MS;
     setSavedAt(new Date());
@@ -204,12 +243,17 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
     // A new story, or the first unpublished change of a live one, changes what may be done with it.
     if (!id || liveWithoutChanges.current) await reloadArticle(articleId.current!);
     else setState((current) => current && { ...current, version: result.data.version, slug: result.data.slug });
-    if (edits.current === editsAtStart) {
-      dropLocalCopy(storyKey());
-      setSaveState("saved");
-    } else {
+    if (edits.current !== editsAtStart) {
       keepLocalCopy(storyKey(), latest.current, versionRef.current);
       setSaveState("pending");
+    } else if (keptBack.current.length > 0) {
+      // The rest is saved; what was kept back stays on screen and on this device until a save takes it.
+      setKeptHere(keepLocalCopy(storyKey(), latest.current, versionRef.current));
+      whyNotSaved.current = `Not everything is saved: ${keptBack.current.map((entry) => entry.message).join(" ")}`;
+      setSaveState("partly_saved");
+    } else {
+      dropLocalCopy(storyKey());
+      setSaveState("saved");
     }
     return true;
   }
@@ -237,11 +281,13 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
       void fetch(storyPath(id), { method: id ? "PATCH" : "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(json), keepalive: true })
         .then(async (response) => {
           if (!response.ok) return; // the local copy stays and is offered next time
-          const saved = (await response.json()) as { id?: string; version: number };
+          const saved = (await response.json()) as { id?: string; version: number; invalid?: KeptBack[] };
           articleId.current ??= saved.id ?? null;
           versionRef.current = saved.version;
           savedEdits.current = editsAtSend;
-          dropLocalCopy(id ?? NEW_STORY);
+          // A field kept back stays on this device, under the story's own key once it has one.
+          if (saved.invalid?.length && articleId.current) keepLocalCopy(articleId.current, latest.current, saved.version);
+          if (!saved.invalid?.length || (!id && articleId.current)) dropLocalCopy(id ?? NEW_STORY);
         })
         .catch(() => {});
     };
@@ -352,18 +398,6 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
     void saveNow();
   }
 
-  // Who else has this article open: a warning, never a lock.
-  useEffect(() => {
-    if (!state) return;
-    const beat = async () => {
-      const result = await api<{ others: { id: string; name: string }[] }>(`/articles/${state.id}/presence`, { method: "POST" });
-      if (result.ok) setOthers(result.data.others);
-    };
-    void beat();
-    const timer = setInterval(beat, PRESENCE_EVERY_MS);
-    return () => clearInterval(timer);
-  }, [state?.id]); // eslint-disable-line react-hooks/exhaustive-deps -- only the article's identity restarts the heartbeat
-
   async function reloadArticle(id: string) {
     const fresh = await api<EditorArticle>(`/articles/${id}`);
     if (fresh.ok) {
@@ -374,16 +408,25 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
     return fresh;
   }
 
-  async function move(step: Move) {
-    if (!state) return;
+  /** A move; what it did (who was told) goes back to the panel, which says so. */
+  async function move(step: Move): Promise<MoveDone | null> {
+    if (!state) return null;
     setBusy(true);
-    if (canEdit && !(await saveNow())) return setBusy(false);
+    if (canEdit && !(await saveNow())) return (setBusy(false), null);
+    // A move that hands the story on (to review, to readers) takes what the server has; a field it kept back is
+    // on screen only, so the step would go ahead without it. Moves that take nothing on (unpublish, archive) stay free.
+    if (keptBack.current.length > 0 && transitionOf(step.action).needs?.includes("headline")) {
+      setBusy(false);
+      setProblem(`Not done: ${keptBackSummary(keptBack.current)}. Fix what is flagged first, so the story that moves on is the one on screen.`);
+      return null;
+    }
     // Always the version on screen: only what the editor looked at is published.
-    const result = await api(`/articles/${state.id}/transitions`, { json: { ...step, version: versionRef.current } });
+    const result = await api<MoveDone>(`/articles/${state.id}/transitions`, { json: { ...step, version: versionRef.current } });
     setBusy(false);
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return (setProblem(result.error.message), null);
     setProblem(null);
     await reloadArticle(state.id);
+    return result.data;
   }
 
   async function compare() {
@@ -402,15 +445,22 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
       <div className="space-y-4">
+        <StoryHeading headline={fields.headline} isNew={!state} byline={state?.author.name ?? null} />
         <div className="flex flex-wrap items-center gap-3">
           {state && <StatusBadge status={state.status} />}
           <span role="status" aria-live="polite" data-testid="save-state" className="text-sm text-muted">
-            {saveLabel(saveState, savedAt, keptHere)}
+            {saveLabel(saveState, savedAt, keptHere, Object.entries(flags).map(([field, message]) => ({ field, message })))}
           </span>
           {state && <Link href={`/newsroom/articles/${state.id}/history`} className="text-sm text-accent underline">History</Link>}
-          {state && <Link href={`/preview/articles/${state.id}`} className="text-sm text-accent underline">Preview</Link>}
+          {state && (
+            <a href={`/preview/articles/${state.id}`} target="_blank" rel="noopener" className="text-sm text-accent underline">
+              Preview<span className="sr-only"> (opens in a new tab)</span>
+            </a>
+          )}
           {state?.liveVersion != null && <Link href={`/articles/${state.slug}`} className="text-sm text-accent underline">View on site</Link>}
         </div>
+        {/* The page's plan, not `state`'s: a plan saved in the Plan panel below refreshes the page, not this editor's copy. */}
+        {article && state && <PlanSummary plan={article.plan} status={state.status} />}
         {state?.liveVersion != null && (
           <p data-testid="live-state" className={`rounded border p-2 text-sm ${state.hasUnpublishedChanges ? "border-amber-600 bg-amber-50" : "border-green-700 bg-green-50"}`}>
             {state.hasUnpublishedChanges
@@ -492,27 +542,42 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
         )}
         {problem && <p role="alert" className="rounded border border-accent bg-red-50 p-3 text-sm text-accent">{problem}</p>}
 
-        <label className="block text-sm">
-          <span className="font-semibold">Headline</span>
-          <input value={fields.headline} disabled={!canEdit} onChange={(e) => change({ headline: e.target.value })} className={`${input} font-serif text-2xl font-bold`} />
-        </label>
-        <label className="block text-sm">
-          <span className="font-semibold">Standfirst</span>
-          <textarea value={fields.standfirst} disabled={!canEdit} rows={2} onChange={(e) => change({ standfirst: e.target.value })} className={`${input} font-serif`} />
-        </label>
+        {/* A headline wraps and grows as it is typed: one line, never a box that scrolls past what it holds. */}
+        <LimitedField
+          label="Headline"
+          kind="wrap"
+          value={fields.headline}
+          limit={FIELD_LIMITS.headline}
+          problem={flags.headline}
+          disabled={!canEdit}
+          onChange={(headline) => change({ headline })}
+          className="text-sm"
+          labelClassName="block font-semibold"
+          inputClassName={`${input} font-serif text-2xl font-bold`}
+        />
+        <LimitedField
+          label="Standfirst"
+          kind="lines"
+          rows={2}
+          value={fields.standfirst}
+          limit={FIELD_LIMITS.standfirst}
+          problem={flags.standfirst}
+          disabled={!canEdit}
+          onChange={(standfirst) => change({ standfirst })}
+          className="text-sm"
+          labelClassName="block font-semibold"
+          inputClassName={`${input} font-serif`}
+        />
         <div className="text-sm">
           <span className="font-semibold">Body</span>
           <div className="mt-1">
             {/* Not `canEdit`: the body is editable from the first paint, before hydration (body-editor.tsx). */}
-            <BodyEditor key={bodyKey} content={body} editable={state ? state.canEdit : true} onChange={changeBody} />
+            <BodyEditor key={bodyKey} content={body} editable={state ? state.canEdit : true} onChange={changeBody} problemId={flags.body ? "body-problem" : null} />
           </div>
           <p className="mt-1 text-xs text-muted" data-testid="length">{lengthLabel(countWords(body))}</p>
+          {flags.body && <p id="body-problem" data-testid="body-problem" className="mt-1 text-xs text-accent">{flags.body}</p>}
         </div>
-        {canEdit && (
-          <button type="button" onClick={() => void saveNow()} disabled={saveState === "saving" || conflict !== null} className="rounded bg-ink px-4 py-2 text-sm font-semibold text-paper">
-            Save draft
-          </button>
-        )}
+        {canEdit && <SaveButton status={state?.status ?? null} live={state?.liveVersion != null} disabled={saveState === "saving" || conflict !== null} onSave={() => void saveNow()} />}
         {state && (
           <WorkflowPanel
             actions={state.allowedActions}
@@ -527,7 +592,7 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
               figuresWithoutAlt: figuresWithoutAlt(body),
               photoSlots: photoSlots(body),
             }}
-            onMove={(step) => void move(step)}
+            onMove={move}
           />
         )}
         {state?.canShare && <PreviewLinks articleId={state.id} />}
@@ -542,22 +607,34 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
             {sections.map((section) => <option key={section.id} value={section.id}>{section.name}</option>)}
           </select>
         </label>
-        <label className="block">
-          <span className="font-semibold">Tags</span>
-          <input value={fields.tags} disabled={!canEdit} placeholder="transport, city council" onChange={(e) => change({ tags: e.target.value })} className={input} />
-        </label>
-        <label className="block">
-          <span className="font-semibold">Slug</span>
-          <input
-            value={fields.slug}
-            disabled={!canEdit}
-            onChange={(e) => {
-              slugTouched.current = true;
-              change({ slug: e.target.value });
-            }}
-            className={`${input} font-mono text-xs`}
-          />
-        </label>
+        <div>
+          <label className="block">
+            <span className="font-semibold">Tags</span>
+            <input
+              value={fields.tags}
+              disabled={!canEdit}
+              placeholder="transport, city council"
+              aria-invalid={flags.tags ? true : undefined}
+              aria-describedby={flags.tags ? "tags-problem" : undefined}
+              onChange={(e) => change({ tags: e.target.value })}
+              className={input}
+            />
+          </label>
+          {flags.tags && <p id="tags-problem" className="mt-1 text-xs text-accent">{flags.tags}</p>}
+        </div>
+        <LimitedField
+          label="Slug"
+          value={fields.slug}
+          limit={FIELD_LIMITS.slug}
+          problem={flags.slug}
+          disabled={!canEdit}
+          onChange={(slug) => {
+            slugTouched.current = true;
+            change({ slug });
+          }}
+          labelClassName="block font-semibold"
+          inputClassName={`${input} font-mono text-xs`}
+        />
         <fieldset className="space-y-2 rounded border border-rule p-3">
           <legend className="px-1 font-semibold">Hero image</legend>
           {fields.hero ? (
@@ -574,10 +651,18 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
           {fields.hero && (
             <>
               {(["alt", "caption", "credit"] as const).map((key) => (
-                <label key={key} className="block">
-                  <span>{{ alt: "Alt text", caption: "Caption", credit: "Credit" }[key]}</span>
-                  <input value={fields.hero![key]} disabled={!canEdit} onChange={(e) => change({ hero: { ...fields.hero!, [key]: e.target.value } })} className={input} />
-                </label>
+                <LimitedField
+                  key={key}
+                  label={{ alt: "Alt text", caption: "Caption", credit: "Credit" }[key]}
+                  kind={key === "credit" ? "line" : "wrap"}
+                  value={fields.hero![key]}
+                  limit={FIELD_LIMITS[key]}
+                  problem={flags[`hero.${key}`]}
+                  disabled={!canEdit}
+                  onChange={(text) => change({ hero: { ...fields.hero!, [key]: text } })}
+                  labelClassName="block"
+                  inputClassName={input}
+                />
               ))}
               {canEdit && <button type="button" onClick={() => change({ hero: null })} className="text-xs text-accent underline">Remove image</button>}
             </>

@@ -3,84 +3,52 @@
 import { Extension, type JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { TextSelection } from "@tiptap/pm/state";
-import { useEffect, useId, useLayoutEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import { articleExtensions } from "@/lib/content/extensions";
-import { normalizeHref } from "@/lib/content/links";
 import { firstPaintHtml, takeOver } from "./first-paint";
 import { EditableFigure } from "./figure-view";
+import { insertFigure } from "./insert-figure";
+import { LinkBox } from "./link-box";
+import { cleanPastedHtml, pasteNotice, takeImagePaste } from "./paste-notice";
+import { TablePaste } from "./table-paste";
+import { TableTools } from "./table-tools";
+import { ToolbarButton } from "./toolbar-button";
 import { UPLOAD_HINT, uploadImageFile } from "./upload-image";
 
-/**
- * Pasted HTML, with every link brought to the link rule's form: `www.`
- * addresses get https://, and links that cannot be links (in-page anchors,
- * //host, other schemes) are unwrapped so their text stays. Returns what was
- * dropped, to tell the person.
- */
-function normalizePastedLinks(html: string): { html: string; dropped: string[] } {
-  const document = new DOMParser().parseFromString(html, "text/html");
-  const dropped: string[] = [];
-  for (const anchor of Array.from(document.querySelectorAll("a[href]"))) {
-    const verdict = normalizeHref(anchor.getAttribute("href") ?? "");
-    if (verdict.ok) {
-      anchor.setAttribute("href", verdict.href);
-    } else {
-      dropped.push(anchor.getAttribute("href") ?? "");
-      anchor.replaceWith(...Array.from(anchor.childNodes));
-    }
-  }
-  return { html: document.body.innerHTML, dropped };
-}
-
-/** The Link box: what is typed is brought to the link rule's form, or refused with the reason. */
-function askForLink(editor: Editor, tell: (notice: string | null) => void) {
-  if (editor.isActive("link")) return void editor.chain().focus().unsetLink().run();
-  const typed = window.prompt("Link address (https://…, www.…, mailto:…, tel:…)");
-  if (!typed) return;
-  const verdict = normalizeHref(typed);
-  tell(verdict.ok ? null : `"${typed}" cannot be a link: ${verdict.reason}.`);
-  if (verdict.ok) editor.chain().focus().setLink({ href: verdict.href }).run();
-}
-
-function ToolbarButton({ label, active, onClick, disabled }: { label: string; active?: boolean; onClick: () => void; disabled?: boolean }) {
-  return (
-    <button
-      type="button"
-      onClick={onClick}
-      disabled={disabled}
-      aria-pressed={active}
-      className={`rounded border px-2 py-0.5 text-xs ${active ? "border-ink bg-ink text-paper" : "border-rule bg-white"}`}
-    >
-      {label}
-    </button>
-  );
-}
-
-function InsertImage({ editor, onClose }: { editor: Editor; onClose: () => void }) {
+function InsertImage({ editor, onClose, file }: { editor: Editor; onClose: () => void; file: File | null }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const box = useRef<HTMLFormElement>(null);
+  // Keyboard use: the first field has the focus when the form opens; Escape and Cancel hand it back to the body, caret unmoved.
+  useEffect(() => box.current?.querySelector("input")?.focus(), []);
+  const cancel = () => (onClose(), editor.commands.focus());
   async function insert(form: FormData) {
     setBusy(true);
     setError(null);
-    const result = await uploadImageFile(form.get("file") as File);
+    const result = await uploadImageFile(file ?? (form.get("file") as File));
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
-    editor
-      .chain()
-      .focus()
-      .insertContent({ type: "figure", attrs: { src: result.data.url, alt: form.get("alt"), caption: form.get("caption"), credit: form.get("credit") } })
-      .run();
+    const attrs = { src: result.data.url, alt: form.get("alt"), caption: form.get("caption"), credit: form.get("credit") };
+    editor.chain().focus().command(({ tr }) => (insertFigure(tr, editor.schema.nodes.figure!.create(attrs)), true)).scrollIntoView().run();
     onClose();
   }
   return (
     <form
+      ref={box}
+      aria-label="Image"
       className="grid gap-2 border-b border-rule bg-[#faf9f6] p-3 text-xs sm:grid-cols-2"
       onSubmit={(event) => {
         event.preventDefault();
         void insert(new FormData(event.currentTarget));
       }}
+      onKeyDown={(event) => {
+        if (event.key !== "Escape") return;
+        event.preventDefault();
+        cancel();
+      }}
     >
       {error && <p role="alert" className="text-accent sm:col-span-2">{error}</p>}
-      <label>Image file <input type="file" name="file" accept="image/*" required className="block" /><span className="block text-muted">{UPLOAD_HINT}</span></label>
+      {file ? <p>Image file: {file.name} (pasted)</p> : <label>Image file <input type="file" name="file" accept="image/*" required className="block" /><span className="block text-muted">{UPLOAD_HINT}</span></label>}
       <label>Image alt text <input name="alt" required className="block w-full rounded border border-rule px-2 py-1" /></label>
       <label>Image caption <input name="caption" className="block w-full rounded border border-rule px-2 py-1" /></label>
       <label>Image credit <input name="credit" className="block w-full rounded border border-rule px-2 py-1" /></label>
@@ -88,18 +56,25 @@ function InsertImage({ editor, onClose }: { editor: Editor; onClose: () => void 
         <button type="submit" disabled={busy} className="rounded bg-ink px-2 py-1 text-paper">
           {busy ? "Uploading…" : "Insert image"}
         </button>
-        <button type="button" onClick={onClose} className="rounded border border-rule px-2 py-1">Cancel</button>
+        <button type="button" onClick={cancel} className="rounded border border-rule px-2 py-1">Cancel</button>
       </div>
     </form>
   );
 }
 
-type BodyEditorProps = { content: JSONContent; editable: boolean; onChange: (doc: JSONContent) => void };
+type BodyEditorProps = {
+  content: JSONContent;
+  editable: boolean;
+  onChange: (doc: JSONContent) => void;
+  /** the id of why the last save kept the body back (article-editor.tsx): the body is marked invalid and described by it */
+  problemId?: string | null;
+};
 
 const subscribeToNothing = () => () => {};
 const TOOLBAR_ROW = "flex flex-wrap gap-1 border-b border-rule p-2";
 const BODY_LABEL = { "aria-label": "Body", role: "textbox", "aria-multiline": "true" } as const;
-const BODY_CLASS = "article-body min-h-64 p-4 font-serif text-lg leading-relaxed outline-none";
+// A ring inside the box while the body has the focus: a keyboard user sees where they are (the caret alone is easy to lose).
+const BODY_CLASS = "article-body min-h-64 p-4 font-serif text-lg leading-relaxed focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-muted";
 
 /**
  * The body editor, ready on the first paint. The server's HTML (and the
@@ -134,16 +109,19 @@ export function BodyEditor(props: BodyEditorProps) {
   return <LiveBodyEditor {...props} firstPaint={{ id: surfaceId, html }} />;
 }
 
-function LiveBodyEditor({ content, editable, onChange, firstPaint }: BodyEditorProps & { firstPaint: { id: string; html: string } }) {
+function LiveBodyEditor({ content, editable, onChange, problemId, firstPaint }: BodyEditorProps & { firstPaint: { id: string; html: string } }) {
   // Read while the first-paint body is still in the page (this render replaces it); null on a client-side visit.
   const [start] = useState(() => takeOver(typeof document === "undefined" ? null : document.getElementById(firstPaint.id), content, firstPaint.html));
   const [inserting, setInserting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [linking, setLinking] = useState<number | null>(null); // when the Link box opened (its key), or null
+  const [pastedImage, setPastedImage] = useState<File | null>(null);
   // Ctrl+K (⌘K) opens the Link box, like the toolbar button.
   const [extensions] = useState(() => [
     // The photo node gets its in-place fields here only; the server renders the plain one.
     ...articleExtensions.map((extension) => (extension.name === "figure" ? EditableFigure : extension)),
-    Extension.create({ name: "linkShortcut", addKeyboardShortcuts: () => ({ "Mod-k": ({ editor }) => (askForLink(editor, setNotice), true) }) }),
+    Extension.create({ name: "linkShortcut", addKeyboardShortcuts: () => ({ "Mod-k": ({ editor }) => (editor.isEditable && setLinking(Date.now()), true) }) }),
+    TablePaste.configure({ onNotice: setNotice }), // spreadsheet cells and web tables become tables
   ]);
   const editor = useEditor({
     extensions,
@@ -152,12 +130,14 @@ function LiveBodyEditor({ content, editable, onChange, firstPaint }: BodyEditorP
     // Never rendered on the server (BodyEditor above), so the editor can exist in this very render.
     immediatelyRender: true,
     editorProps: {
-      attributes: { ...BODY_LABEL, class: BODY_CLASS },
+      // Options follow each render (no deps), so a save's flag reaches the body's own element, where screen readers meet it.
+      attributes: { ...BODY_LABEL, class: BODY_CLASS, ...(problemId && { "aria-invalid": "true", "aria-describedby": problemId }) },
       transformPastedHTML: (html) => {
-        const pasted = normalizePastedLinks(html);
-        setNotice(pasted.dropped.length > 0 ? `Pasted links that cannot be links were dropped; their text stays: ${pasted.dropped.join(", ")}` : null);
+        const pasted = cleanPastedHtml(html);
+        setNotice(pasteNotice(pasted));
         return pasted.html;
       },
+      handleDOMEvents: { paste: (_view, event) => takeImagePaste(event, setNotice, setPastedImage) },
     },
     onUpdate: ({ editor }) => onChange(editor.getJSON()),
   });
@@ -182,12 +162,19 @@ function LiveBodyEditor({ content, editable, onChange, firstPaint }: BodyEditorP
           <ToolbarButton label="Subheading" active={editor.isActive("heading", { level: 3 })} onClick={() => editor.chain().focus().toggleHeading({ level: 3 }).run()} />
           <ToolbarButton label="Bullet list" active={editor.isActive("bulletList")} onClick={() => editor.chain().focus().toggleBulletList().run()} />
           <ToolbarButton label="Quote" active={editor.isActive("blockquote")} onClick={() => editor.chain().focus().toggleBlockquote().run()} />
-          <ToolbarButton label="Link" active={editor.isActive("link")} onClick={() => askForLink(editor, setNotice)} />
+          <ToolbarButton label="Link" active={editor.isActive("link")} onClick={() => setLinking(Date.now())} />
           <ToolbarButton label="Image" active={inserting} onClick={() => setInserting(!inserting)} />
+          <TableTools editor={editor} />
         </div>
       )}
-      {notice && <p role="status" className="border-b border-rule bg-amber-50 p-2 text-xs">{notice}</p>}
-      {inserting && <InsertImage editor={editor} onClose={() => setInserting(false)} />}
+      {notice && (
+        <p role="status" className="border-b border-rule bg-amber-50 p-2 text-xs">
+          {notice}
+          {pastedImage && editable && <button type="button" onClick={() => setInserting(true)} className="ml-2 rounded border border-rule bg-white px-2 py-0.5">Upload the pasted image</button>}
+        </p>
+      )}
+      {linking !== null && <LinkBox key={linking} editor={editor} onClose={() => setLinking(null)} />}
+      {inserting && <InsertImage editor={editor} file={pastedImage} onClose={() => (setInserting(false), setPastedImage(null))} />}
       <EditorContent editor={editor} />
     </div>
   );

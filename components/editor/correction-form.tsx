@@ -6,6 +6,13 @@ import { api } from "./api";
 
 type Kind = "CORRECTION" | "CLARIFICATION" | "UPDATE";
 const KINDS: Record<Kind, string> = { CORRECTION: "Correction", CLARIFICATION: "Clarification", UPDATE: "Update" };
+/** The form speaks of what is being added: a clarification asks for a "Clarification note", and so on. */
+const NOTE_HINTS: Record<Kind, string> = {
+  CORRECTION: "What was wrong, and what is right.",
+  CLARIFICATION: "What the story now makes clearer.",
+  UPDATE: "What has changed since the story was published.",
+};
+const names = (people: string[]) => new Intl.ListFormat("en-GB", { type: "conjunction" }).format(people);
 
 interface Correction {
   id: string;
@@ -17,11 +24,13 @@ interface Correction {
 /**
  * Editors add a correction, clarification or update to a live story. It is
  * public at once, or with the next publish when the story has unpublished
- * changes (it belongs to them).
+ * changes (it belongs to them). The story's author is told; the form says who.
  */
 export function CorrectionForm({ articleId, corrections }: { articleId: string; corrections: Correction[] }) {
   const [list, setList] = useState(corrections);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [kind, setKind] = useState<Kind>("CORRECTION");
+  const word = KINDS[kind];
   return (
     <form
       className="space-y-2 rounded border border-rule bg-white p-3 text-sm"
@@ -29,11 +38,14 @@ export function CorrectionForm({ articleId, corrections }: { articleId: string; 
         event.preventDefault();
         const form = event.currentTarget;
         const data = new FormData(form);
-        const result = await api<Correction>(`/articles/${articleId}/corrections`, { json: { kind: data.get("kind"), note: data.get("note") } });
+        const result = await api<Correction & { told?: string[] }>(`/articles/${articleId}/corrections`, { json: { kind: data.get("kind"), note: data.get("note") } });
         if (!result.ok) return setMessage({ ok: false, text: result.error.message });
-        setList([...list, result.data]);
-        setMessage({ ok: true, text: result.data.publishedAt ? "Added; readers see it now." : "Added; it goes public when these changes are published." });
+        const { told = [], ...added } = result.data;
+        setList([...list, added]);
+        const when = added.publishedAt ? "readers see it now" : "it goes public when these changes are published";
+        setMessage({ ok: true, text: `${KINDS[added.kind]} added; ${when}.${told.length > 0 ? ` Told ${names(told)}.` : ""}` });
         form.reset();
+        setKind("CORRECTION");
       }}
     >
       {list.length > 0 && (
@@ -47,15 +59,16 @@ export function CorrectionForm({ articleId, corrections }: { articleId: string; 
       )}
       <label className="block">
         <span className="font-semibold">Kind</span>
-        <select name="kind" defaultValue="CORRECTION" className="mt-1 block rounded border border-rule px-2 py-1">
+        <select name="kind" value={kind} onChange={(event) => setKind(event.target.value as Kind)} className="mt-1 block rounded border border-rule px-2 py-1">
           {Object.entries(KINDS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
         </select>
       </label>
       <label className="block">
-        <span className="font-semibold">Correction note</span>
-        <textarea name="note" required rows={2} className="mt-1 block w-full rounded border border-rule px-2 py-1" />
+        <span className="font-semibold">{word} note</span>
+        <textarea name="note" required rows={2} aria-describedby="correction-note-hint" className="mt-1 block w-full rounded border border-rule px-2 py-1" />
       </label>
-      <button type="submit" className="rounded border border-rule px-3 py-1">Add correction</button>
+      <p id="correction-note-hint" className="text-xs text-muted">{NOTE_HINTS[kind]}</p>
+      <button type="submit" className="rounded border border-rule px-3 py-1">Add {word.toLowerCase()}</button>
       {message && <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-green-800" : "text-accent"}>{message.text}</p>}
     </form>
   );

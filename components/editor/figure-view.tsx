@@ -3,6 +3,8 @@
 import { NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from "@tiptap/react";
 import { useState } from "react";
 import { Figure } from "@/lib/content/figure";
+import { FIELD_LIMITS } from "@/lib/content/limits";
+import { LimitedField } from "./limited-field";
 import { UPLOAD_HINT, uploadImageFile } from "./upload-image";
 
 const FIELDS = [
@@ -15,7 +17,8 @@ const FIELDS = [
  * A photo in the body as the editor shows it: the image, and its alt text,
  * caption and credit as fields edited in place. Typing in a field changes
  * that text only: the field keeps its events from the editor, so a keystroke
- * can never replace the photo.
+ * can never replace the photo. Each shows its count as its limit nears (the
+ * save keeps back a body whose photo text is past it).
  */
 function FigureView({ node, updateAttributes, deleteNode, editor }: ReactNodeViewProps) {
   const attrs = node.attrs as Record<string, string>;
@@ -30,10 +33,15 @@ function FigureView({ node, updateAttributes, deleteNode, editor }: ReactNodeVie
       {editor.isEditable ? (
         <div className="mt-2 grid gap-1 sm:grid-cols-3">
           {FIELDS.map(([key, label]) => (
-            <label key={key} className="text-xs">
-              {label}
-              <input value={attrs[key] ?? ""} onChange={(event) => updateAttributes({ [key]: event.target.value })} className="block w-full rounded border border-rule px-2 py-1" />
-            </label>
+            <LimitedField
+              key={key}
+              label={label}
+              value={attrs[key] ?? ""}
+              limit={FIELD_LIMITS[key]}
+              onChange={(text) => updateAttributes({ [key]: text })}
+              className="text-xs"
+              inputClassName="block w-full rounded border border-rule px-2 py-1"
+            />
           ))}
         </div>
       ) : (
@@ -76,7 +84,8 @@ function PhotoSlot({ editable, onImage, onRemove }: { editable: boolean; onImage
   );
 }
 
-const isField = (target: EventTarget | null) => target instanceof HTMLElement && ["INPUT", "LABEL", "BUTTON"].includes(target.tagName);
+const isField = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (["INPUT", "LABEL", "BUTTON"].includes(target.tagName) || target.closest("[data-limited-field]") !== null);
 
 /** The body's photo node with the in-place fields: the same schema as the stored and rendered one. */
 export const EditableFigure = Figure.extend({

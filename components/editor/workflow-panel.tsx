@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { DateTimeInput } from "@/components/newsroom/date-time-input";
 import { newsroomTimeZone } from "@/lib/format";
 import { ACTION_LABELS, type WorkflowAction } from "@/lib/workflow";
 
@@ -15,6 +16,35 @@ export interface Move {
 }
 
 const PUBLISHING: WorkflowAction[] = ["publish", "publish_changes"];
+/** Moves that are hard to take back: set apart from the others, and asked about first. */
+const APART: WorkflowAction[] = ["archive"];
+
+/** What a move did, as the server says: who was told of it, by name. */
+export interface MoveDone {
+  status: string;
+  told: string[];
+}
+
+/** What the person who moved the story is told it did. */
+const DONE: Record<WorkflowAction, string> = {
+  submit: "Sent for review",
+  withdraw: "Withdrawn from review",
+  request_changes: "Changes requested",
+  publish: "Published",
+  publish_changes: "Changes published",
+  discard_changes: "Changes discarded",
+  schedule: "Scheduled",
+  reschedule: "Rescheduled",
+  unschedule: "Unscheduled",
+  publish_scheduled: "Published on schedule",
+  unpublish: "Unpublished",
+  archive: "Archived",
+  restore: "Restored as a draft",
+};
+
+const asksFirst = (action: WorkflowAction) => NEEDS_NOTE.includes(action) || PUBLISHING.includes(action) || NEEDS_TIME.includes(action) || APART.includes(action);
+const names = (people: string[]) => new Intl.ListFormat("en-GB", { type: "conjunction" }).format(people);
+const doneMessage = (action: WorkflowAction, done: MoveDone) => (done.told.length > 0 ? `${DONE[action]} — told ${names(done.told)}.` : `${DONE[action]}.`);
 
 /** What readers will get, shown before publishing: the last look. */
 export interface LastLook {
@@ -71,11 +101,92 @@ function LastLookSummary({ look }: { look: LastLook }) {
 /**
  * One button per action the viewer may take now; the ones that need a note
  * or a time ask for it first. A move held back by a newsroom rule shows as a
- * disabled button that says why, instead of failing when pressed.
+ * disabled button that says why, instead of failing when pressed. Archiving
+ * stands apart and asks first, in the page (keyboard: the question takes the
+ * focus, Escape cancels and gives it back). After a move the panel says what
+ * happened and who was told.
  */
-export function WorkflowPanel({ actions, held, busy, lastLook, onMove }: { actions: WorkflowAction[]; held: { action: WorkflowAction; reason: string }[]; busy: boolean; lastLook: LastLook; onMove: (move: Move) => void }) {
+export function WorkflowPanel({ actions, held, busy, lastLook, onMove }: { actions: WorkflowAction[]; held: { action: WorkflowAction; reason: string }[]; busy: boolean; lastLook: LastLook; onMove: (move: Move) => Promise<MoveDone | null> }) {
   const [asking, setAsking] = useState<WorkflowAction | null>(null);
-  if (actions.length === 0 && held.length === 0) return null;
+  const [done, setDone] = useState<string | null>(null);
+  const question = useRef<HTMLFormElement>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    if (asking) question.current?.querySelector<HTMLElement>("textarea, input, button[type=submit]")?.focus();
+  }, [asking]);
+  // After the last move the viewer may take, what it did is still said.
+  if (actions.length === 0 && held.length === 0 && !done) return null;
+
+  const move = async (step: Move) => {
+    setDone(null);
+    const result = await onMove(step);
+    if (result) setDone(doneMessage(step.action, result));
+  };
+  const cancel = () => {
+    setAsking(null);
+    opener.current?.focus();
+  };
+  const button = (action: WorkflowAction) => (
+    <button
+      key={action}
+      type="button"
+      disabled={busy}
+      aria-expanded={asksFirst(action) ? asking === action : undefined}
+      onClick={(event) => {
+        if (!asksFirst(action)) return void move({ action });
+        opener.current = event.currentTarget;
+        setAsking(action);
+      }}
+      className={`rounded px-3 py-1.5 text-sm font-semibold ${PUBLISHING.includes(action) ? "bg-green-800 text-white" : APART.includes(action) ? "border border-accent bg-white text-accent" : "border border-rule bg-white"}`}
+    >
+      {ACTION_LABELS[action]}
+    </button>
+  );
+  const main = actions.filter((action) => !APART.includes(action));
+  const apart = actions.filter((action) => APART.includes(action));
+  const askingForm = asking && (
+    <form
+      ref={question}
+      aria-label={`${ACTION_LABELS[asking]}: confirm`}
+      className="space-y-2 rounded border border-rule bg-white p-3 text-sm"
+      onKeyDown={(event) => {
+        if (event.key === "Escape") cancel();
+      }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        const publishAt = form.get("publishAt");
+        void move({
+          action: asking,
+          note: String(form.get("note") ?? "") || undefined,
+          publishAt: publishAt ? String(publishAt) : undefined,
+        });
+        setAsking(null);
+      }}
+    >
+      {PUBLISHING.includes(asking) ? (
+        <LastLookSummary look={lastLook} />
+      ) : NEEDS_TIME.includes(asking) ? (
+        <DateTimeInput label={`Publish at (${newsroomTimeZone()})`} name="publishAt" required className="mt-1 block w-64 rounded border border-rule px-2 py-1" />
+      ) : APART.includes(asking) ? (
+        <p>
+          <strong>Archive this story?</strong> It leaves every queue, comes off the site if readers have it, and its share links stop working.
+          An editor can restore it later, as a draft.
+        </p>
+      ) : (
+        <label className="block">
+          <span className="font-semibold">Note</span>
+          <textarea name="note" required rows={3} className="mt-1 block w-full rounded border border-rule px-2 py-1" />
+        </label>
+      )}
+      <div className="flex gap-2">
+        <button type="submit" disabled={PUBLISHING.includes(asking) && blockersOf(lastLook).length > 0} className="rounded bg-ink px-3 py-1 font-semibold text-paper disabled:opacity-50">
+          Confirm {ACTION_LABELS[asking].toLowerCase()}
+        </button>
+        <button type="button" onClick={cancel} className="rounded border border-rule px-3 py-1">Cancel</button>
+      </div>
+    </form>
+  );
   return (
     <div className="space-y-3">
       {held.map(({ action, reason }) => (
@@ -86,54 +197,15 @@ export function WorkflowPanel({ actions, held, busy, lastLook, onMove }: { actio
           <span id={`held-${action}`} className="text-muted">{reason}</span>
         </p>
       ))}
-      <div className="flex flex-wrap gap-2">
-        {actions.map((action) => (
-          <button
-            key={action}
-            type="button"
-            disabled={busy}
-            onClick={() => (NEEDS_NOTE.includes(action) || PUBLISHING.includes(action) || NEEDS_TIME.includes(action) ? setAsking(action) : onMove({ action }))}
-            className={`rounded px-3 py-1.5 text-sm font-semibold ${PUBLISHING.includes(action) ? "bg-green-800 text-white" : "border border-rule bg-white"}`}
-          >
-            {ACTION_LABELS[action]}
-          </button>
-        ))}
-      </div>
-      {asking && (
-        <form
-          className="space-y-2 rounded border border-rule bg-white p-3 text-sm"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const form = new FormData(event.currentTarget);
-            const publishAt = form.get("publishAt");
-            onMove({
-              action: asking,
-              note: String(form.get("note") ?? "") || undefined,
-              publishAt: publishAt ? String(publishAt) : undefined,
-            });
-            setAsking(null);
-          }}
-        >
-          {PUBLISHING.includes(asking) ? (
-            <LastLookSummary look={lastLook} />
-          ) : NEEDS_TIME.includes(asking) ? (
-            <label className="block">
-              <span className="font-semibold">Publish at ({newsroomTimeZone()})</span>
-              <input type="datetime-local" name="publishAt" required className="mt-1 block rounded border border-rule px-2 py-1" />
-            </label>
-          ) : (
-            <label className="block">
-              <span className="font-semibold">Note</span>
-              <textarea name="note" required rows={3} className="mt-1 block w-full rounded border border-rule px-2 py-1" />
-            </label>
-          )}
-          <div className="flex gap-2">
-            <button type="submit" disabled={PUBLISHING.includes(asking) && blockersOf(lastLook).length > 0} className="rounded bg-ink px-3 py-1 font-semibold text-paper disabled:opacity-50">
-              Confirm {ACTION_LABELS[asking].toLowerCase()}
-            </button>
-            <button type="button" onClick={() => setAsking(null)} className="rounded border border-rule px-3 py-1">Cancel</button>
-          </div>
-        </form>
+      {main.length > 0 && <div className="flex flex-wrap gap-2">{main.map(button)}</div>}
+      {asking && !APART.includes(asking) && askingForm}
+      {/* Always there, so a screen reader announces what a move did when the words arrive. */}
+      <p role="status" data-testid="move-done" className="text-sm text-green-800 empty:hidden">{done}</p>
+      {apart.length > 0 && (
+        <div className="space-y-2 border-t border-rule pt-3">
+          <div className="flex flex-wrap gap-2">{apart.map(button)}</div>
+          {asking && APART.includes(asking) && askingForm}
+        </div>
       )}
     </div>
   );

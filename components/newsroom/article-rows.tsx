@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { briefExcerpt, DueLabel, STILL_DUE } from "@/components/newsroom/due-label";
 import { StatusBadge } from "@/components/status-badge";
 import type { ArticleRow } from "@/lib/articles";
 import { formatDateTime, headlineOrUntitled } from "@/lib/format";
@@ -13,8 +14,11 @@ export function waited(since: Date, now = Date.now()): string {
   return `${Math.floor(hours / 24)} days ${hours % 24} h`;
 }
 
-/** Newsroom lists of stories: headline, state, author, section, and either the last change or how long it has waited. */
-export function ArticleRows({ articles }: { articles: (ArticleRow & { inStateSince?: Date })[] }) {
+/**
+ * Newsroom lists of stories: headline, state, author, section, and either the last change or how long it has waited;
+ * while a story is still being written or reviewed, when it is due and the first words of the desk's brief.
+ */
+export function ArticleRows({ articles, now = new Date() }: { articles: (ArticleRow & { inStateSince?: Date })[]; now?: Date }) {
   return (
     <ul className="divide-y divide-rule">
       {articles.map((article) => (
@@ -35,6 +39,13 @@ export function ArticleRows({ articles }: { articles: (ArticleRow & { inStateSin
               <>updated {formatDateTime(article.updatedAt)}</>
             )}
           </p>
+          {STILL_DUE.includes(article.status) && (article.deadline || article.brief) && (
+            <p className="mt-0.5 text-xs">
+              {article.deadline && <DueLabel deadline={article.deadline} status={article.status} now={now} />}
+              {article.deadline && article.brief && " · "}
+              {article.brief && <span className="text-muted" data-testid="brief-excerpt" title={article.brief}>Brief: {briefExcerpt(article.brief)}</span>}
+            </p>
+          )}
         </li>
       ))}
     </ul>

@@ -4,27 +4,28 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { visibleWhere, type StaffViewer } from "@/lib/policy";
-import { addDays, DAY, dayOf, dayRange, weekStart } from "@/lib/time-zone";
+import { addDays, dayOf, dayRange, weekStart } from "@/lib/time-zone";
 import { parseInput } from "@/lib/validation";
-import type { ArticleState } from "@/lib/workflow";
+import { readDay } from "@/lib/written-time";
+import { isOverdue } from "./deadlines";
 import { MISSED_AFTER_MS } from "./publish-due";
 
-/** A calendar day; Date would read 2026-02-31 as 3 March, so the day must survive the round trip. */
-const Day = z
-  .string()
-  .regex(DAY, "must be a day, e.g. 2026-12-05")
-  .refine((day) => {
-    const date = new Date(`${day}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
-  }, "is not a day in the calendar");
+/**
+ * A calendar day ("2026-12-05"), or typed as the newsroom shows days ("5 Dec
+ * 2026", "05/12/2026": the budget's day field sends what was typed);
+ * 31 Feb is refused, never read as 3 March (lib/written-time.ts).
+ */
+const Day = z.string().transform((value, context) => {
+  const reading = readDay(value);
+  if (reading.ok) return reading.day;
+  context.addIssue({ code: "custom", message: reading.message });
+  return z.NEVER;
+});
 const Id = z.string().min(1).max(64);
 const BudgetInput = z.object({ date: Day.optional(), section: Id.optional(), person: Id.optional() }).strict();
 const CalendarInput = z.object({ week: Day.optional() }).strict();
 
-/** Still with the reporter: a deadline passed in one of these states is overdue. */
-const UNFILED: readonly ArticleState[] = ["DRAFT", "CHANGES_REQUESTED"];
-export const isOverdue = (story: { deadline: Date | null; status: ArticleState }, now: Date) =>
-  story.deadline !== null && story.deadline.getTime() < now.getTime() && UNFILED.includes(story.status);
+export { isOverdue };
 
 const budgetSelect = {
   id: true,

@@ -16,15 +16,16 @@ export async function checkSection(tx: Tx, sectionId: string | null): Promise<vo
 }
 
 /** A slug is free when no other article uses it now or used it before (old links must keep working). */
-export async function checkSlugFree(tx: Tx, slug: string, articleId?: string): Promise<void> {
+export async function slugTaken(tx: Tx, slug: string, articleId?: string): Promise<boolean> {
   const [current, former] = await Promise.all([
     tx.article.findUnique({ where: { slug }, select: { id: true } }),
     tx.slugRedirect.findUnique({ where: { slug }, select: { articleId: true } }),
   ]);
-  if ((current && current.id !== articleId) || (former && former.articleId !== articleId)) {
-    throw new AppError("CONFLICT", `The slug "${slug}" is already taken.`, { field: "slug" });
-  }
+  return Boolean((current && current.id !== articleId) || (former && former.articleId !== articleId));
 }
+
+/** What a save says of a slug it kept back because another story has (or had) it. */
+export const slugTakenMessage = (slug: string) => `Slug: "${slug}" is already taken by another story; choose another.`;
 
 /** Tag names → tag rows, creating the ones that do not exist yet. */
 export async function resolveTags(tx: Tx, names: string[]): Promise<{ id: string; slug: string }[]> {
@@ -45,17 +46,27 @@ export async function replaceTags(tx: Tx, articleId: string, names: string[]): P
   await tx.articleTag.createMany({ data: tags.map((tag) => ({ articleId, tagId: tag.id })) });
 }
 
-type HeroInput = { mediaId: string; alt: string; caption: string; credit: string } | null;
+/** A text a save kept back (./field-check.ts) is absent. */
+type HeroInput = { mediaId: string; alt?: string; caption?: string; credit?: string } | null;
+type StoredHero = { heroImageId: string | null; heroAlt: string; heroCaption: string; heroCredit: string };
 
 /**
  * The hero image and its texts as article columns. The texts belong to this
  * story (and its revisions), never to the shared image, so no story can
- * change another's caption.
+ * change another's caption. A text kept back keeps the stored one while the
+ * image stays the same, and is empty for a new image (another photo's alt
+ * text would describe the wrong picture).
  */
-export async function heroColumns(tx: Tx, hero: HeroInput) {
+export async function heroColumns(tx: Tx, hero: HeroInput, stored?: StoredHero) {
   if (hero === null) return { heroImageId: null, heroAlt: "", heroCaption: "", heroCredit: "" };
   if (!(await tx.media.findUnique({ where: { id: hero.mediaId }, select: { id: true } }))) throw invalid("hero", "no such uploaded image.");
-  return { heroImageId: hero.mediaId, heroAlt: hero.alt, heroCaption: hero.caption, heroCredit: hero.credit };
+  const same = stored?.heroImageId === hero.mediaId;
+  return {
+    heroImageId: hero.mediaId,
+    heroAlt: hero.alt ?? (same ? stored.heroAlt : ""),
+    heroCaption: hero.caption ?? (same ? stored.heroCaption : ""),
+    heroCredit: hero.credit ?? (same ? stored.heroCredit : ""),
+  };
 }
 
 /** Autosaves by one person within this window fold into one revision. */

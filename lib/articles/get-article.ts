@@ -61,7 +61,7 @@ export async function getArticle(viewer: Viewer, articleId: string) {
     scheduledFor: article.scheduledFor,
     /** where ingested copy came from; staff only */
     source: article.sourceAgency ? { agency: article.sourceAgency, id: article.sourceId, receivedAt: article.sourceReceivedAt!, byline: article.sourceByline } : null,
-    plan: { slugLine: article.slugLine, assignee: row.assignee, editor: row.editor, deadline: article.deadline, plannedFor: article.plannedFor },
+    plan: { slugLine: article.slugLine, assignee: row.assignee, editor: row.editor, deadline: article.deadline, plannedFor: article.plannedFor, brief: article.brief },
     wordCount: words,
     readingMinutes: readingMinutes(words),
     updatedAt: article.updatedAt,

@@ -7,7 +7,7 @@ export { addComment, listComments } from "./comments";
 export { listRevisions, listEvents, restoreRevision, REVISIONS_PAGE_SIZE, type RevisionPage } from "./history";
 export { getArticle, type EditorArticle } from "./get-article";
 export { listArticles, dashboardSummary, boxList, filterOptions, BOXES, BOX_TITLES, type ArticleRow, type BoxName } from "./list-articles";
-export { heartbeat } from "./presence";
+export { heartbeat, leave } from "./presence";
 export { uploadImage, MAX_UPLOAD_BYTES } from "./upload-image";
 export { addCorrection, listCorrections } from "./add-correction";
 export { createPreviewLink, listPreviewLinks, revokePreviewLink, revokePreviewLinks, previewByToken, staffPreview } from "./previews";

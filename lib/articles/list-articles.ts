@@ -14,6 +14,9 @@ const rowSelect = {
   updatedAt: true,
   publishedAt: true,
   scheduledFor: true,
+  /** the plan's deadline and brief: what the assignee's row says is due, and when */
+  deadline: true,
+  brief: true,
   version: true,
   author: { select: { id: true, name: true } },
   section: { select: { id: true, name: true } },

@@ -1,14 +1,14 @@
-import { validateDocument } from "@/lib/content/validate";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyAssignment } from "@/lib/notifications";
 import type { StaffViewer, Viewer } from "@/lib/policy";
-import { parseInput } from "@/lib/validation";
-import { checkSection, checkSlugFree, heroColumns, recordRevision, replaceTags } from "./content";
+import { isPlaceholderSlug, slugify } from "@/lib/slug";
+import { checkSection, heroColumns, recordRevision, replaceTags, slugTaken, slugTakenMessage } from "./content";
+import { checkContent, parseStoryInput, storesContent, type CheckedContent, type KeptBack } from "./field-check";
 import { assertAllowed, findVisible, type FoundArticle } from "./find";
 import { planColumns, planOf, type Plan } from "./planning";
-import { SaveDraftInput, type SaveDraftInput as SaveDraftFields } from "./schemas";
+import { CONTENT_FIELDS, SaveDraftInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
 
@@ -23,47 +23,75 @@ type Tx = Prisma.TransactionClient;
  * The desk's plan (assignee, editor, deadline, slot, slug line) may ride
  * along or come alone: it is not content, so alone it names no version,
  * makes no revision and never conflicts with the reporter typing.
+ *
+ * A field that breaks its own rule (a headline past its limit, a slug
+ * another story has, a body with a link we refuse) is kept back and named
+ * in `invalid`; the rest is stored, so one bad field never costs the story
+ * the others. A request of the wrong shape (an unknown key, a wrong type, no
+ * version) is still refused whole.
  */
 export async function saveDraft(viewer: Viewer, input: unknown, now = new Date()) {
-  const { articleId, version, ...fields } = parseInput(SaveDraftInput, input);
+  const { articleId, version, ...fields } = parseStoryInput(SaveDraftInput, input);
   const plan = planOf(fields);
   const content = CONTENT_FIELDS.some((field) => fields[field] !== undefined);
   if (version === undefined && (content || !plan)) {
     throw new AppError("VALIDATION", "version: name the version you edited.", { field: "version" });
   }
   if (viewer.kind !== "staff") throw new AppError("FORBIDDEN", "Only staff edit articles.");
+  const checked = checkContent(fields);
   return db().$transaction(async (tx) => {
     const article = await findVisible(tx, viewer, articleId);
     const planned = plan ? await planColumns(tx, viewer, plan, now) : null;
+    let invalid: KeptBack[] = [];
     if (version === undefined) await tx.article.update({ where: { id: article.id }, data: planned!.data });
-    else await saveContent(tx, viewer, article, { ...fields, version }, planned?.data ?? {});
+    else invalid = await saveContent(tx, viewer, article, checked, version, planned?.data ?? {});
     if (plan?.assigneeId && plan.assigneeId !== article.assigneeId) await notifyAssignment(tx, viewer, { ...article, ...plan, assigneeId: plan.assigneeId }, now);
     const saved = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, slug: true, version: true, status: true, updatedAt: true } });
-    return { ...saved, warnings: planned?.warnings ?? [] };
+    return { ...saved, warnings: planned?.warnings ?? [], invalid };
   });
 }
 
-/** What a save changes in the story itself (a save naming a version counts as one even with none of them). */
-const CONTENT_FIELDS = ["headline", "standfirst", "body", "slug", "sectionId", "tags", "hero"] as const;
-
-async function saveContent(tx: Tx, viewer: StaffViewer, article: FoundArticle, change: Omit<SaveDraftFields, "articleId"> & { version: number }, plan: Plan) {
-  const body = change.body === undefined ? undefined : validateDocument(change.body);
+/**
+ * Stores the fields that passed their rules (./field-check.ts) and returns
+ * the ones kept back. A slug another story has is kept back too, so the rest
+ * still saves. When every field sent was kept back nothing is stored: the
+ * version stays (no edit happened) but is still compared, so a stale copy
+ * hears of the clash as before.
+ */
+async function saveContent(tx: Tx, viewer: StaffViewer, article: FoundArticle, checked: { valid: CheckedContent; invalid: KeptBack[] }, version: number, plan: Plan): Promise<KeptBack[]> {
+  const change = { ...checked.valid };
+  const invalid = [...checked.invalid];
   assertAllowed(viewer, "edit", article);
   if (change.sectionId !== undefined) await checkSection(tx, change.sectionId);
+  if (change.slug !== undefined && change.slug !== article.slug && (await slugTaken(tx, change.slug, article.id))) {
+    invalid.push({ field: "slug", message: slugTakenMessage(change.slug) });
+    delete change.slug;
+  }
+  // A story planned (or started) before its headline has the placeholder address until a headline gives it one,
+  // also when the save names no slug (an API client): the headline's address, if free. Never once readers have had it.
+  if (change.slug === undefined && change.headline && article.publishedAt === null && isPlaceholderSlug(article.slug)) {
+    const fromHeadline = slugify(change.headline);
+    if (fromHeadline && !(await slugTaken(tx, fromHeadline, article.id))) change.slug = fromHeadline;
+  }
+  const where = { id: article.id, version, status: article.status };
+  if (invalid.length > 0 && !storesContent(change)) {
+    const matched = Object.keys(plan).length > 0 ? (await tx.article.updateMany({ where, data: plan })).count : await tx.article.count({ where });
+    if (matched !== 1) throw await conflict(tx, article.id);
+    return invalid;
+  }
   const slugChanged = change.slug !== undefined && change.slug !== article.slug;
-  if (slugChanged) await checkSlugFree(tx, change.slug!, article.id);
 
   const data: Prisma.ArticleUncheckedUpdateManyInput = {
     ...(change.headline !== undefined && { headline: change.headline }),
     ...(change.standfirst !== undefined && { standfirst: change.standfirst }),
-    ...(body !== undefined && { body }),
+    ...(change.body !== undefined && { body: change.body }),
     ...(change.slug !== undefined && { slug: change.slug }),
     ...(change.sectionId !== undefined && { sectionId: change.sectionId }),
-    ...(change.hero !== undefined && (await heroColumns(tx, change.hero))),
+    ...(change.hero !== undefined && (await heroColumns(tx, change.hero, article))),
     ...plan,
     version: { increment: 1 },
   };
-  const { count } = await tx.article.updateMany({ where: { id: article.id, version: change.version, status: article.status }, data });
+  const { count } = await tx.article.updateMany({ where, data });
   if (count !== 1) throw await conflict(tx, article.id);
 
   if (change.tags !== undefined) await replaceTags(tx, article.id, change.tags);
@@ -72,6 +100,7 @@ async function saveContent(tx: Tx, viewer: StaffViewer, article: FoundArticle, c
     await tx.slugRedirect.upsert({ where: { slug: article.slug }, update: { articleId: article.id }, create: { slug: article.slug, articleId: article.id } });
   }
   await recordRevision(tx, article.id, viewer.id);
+  return invalid;
 }
 
 /** The CONFLICT error, naming the version that won and who saved it when. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIELD_LIMITS, PLAN_LIMITS, tooLong } from "@/lib/content/limits";
 import { SLUG_PATTERN } from "@/lib/slug";
 import { lenientEnum, NewsroomTime } from "@/lib/validation";
 import { WORKFLOW_ACTIONS, type WorkflowAction } from "@/lib/workflow";
@@ -8,21 +9,30 @@ import { WORKFLOW_ACTIONS, type WorkflowAction } from "@/lib/workflow";
  * version as something to set: those move only through transition(), and
  * `.strict()` turns an extra key into a 400 instead of a silent drop.
  */
-/** Empty while a draft is being written (the workflow asks for one before review). */
-const Headline = z.string().trim().max(200, "must be at most 200 characters");
-const Standfirst = z.string().trim().max(600, "must be at most 600 characters");
-const Slug = z.string().trim().min(1, "is required").max(80).regex(SLUG_PATTERN, "may hold only lowercase letters, digits and hyphens");
-const Tags = z.array(z.string().trim().min(1).max(60)).max(20, "at most 20 tags");
+/**
+ * What a person types into a story, each field checked on its own
+ * (./field-check.ts): a save keeps back a field that breaks its rule and
+ * stores the rest, so one over-long headline no longer costs the body. The
+ * limits are FIELD_LIMITS, which the editor's counters read too.
+ */
+const limited = (limit: number) => z.string().trim().max(limit, { error: (issue) => tooLong(limit, String(issue.input).length) });
+export const CONTENT_RULES = {
+  /** Empty while a draft is being written (the workflow asks for one before review). */
+  headline: limited(FIELD_LIMITS.headline),
+  standfirst: limited(FIELD_LIMITS.standfirst),
+  slug: limited(FIELD_LIMITS.slug).min(1, "is required").regex(SLUG_PATTERN, "may hold only lowercase letters, digits and hyphens"),
+  tags: z
+    .array(z.string().trim().min(1, "a tag may not be empty").max(FIELD_LIMITS.tag, { error: (issue) => `a tag ${tooLong(FIELD_LIMITS.tag, String(issue.input).length)}` }))
+    .max(FIELD_LIMITS.tags, { error: (issue) => `at most ${FIELD_LIMITS.tags} tags (there are ${(issue.input as unknown[]).length})` }),
+  alt: limited(FIELD_LIMITS.alt),
+  caption: limited(FIELD_LIMITS.caption),
+  credit: limited(FIELD_LIMITS.credit),
+};
+
 const Id = z.string().min(1).max(64);
-const Hero = z
-  .object({
-    mediaId: Id,
-    alt: z.string().trim().max(300),
-    caption: z.string().trim().max(600),
-    credit: z.string().trim().max(200),
-  })
-  .strict()
-  .nullable();
+/** The content fields' shape: the right types and keys, nothing more; a wrong type is a client's mistake and refuses the save. */
+const HeroShape = z.object({ mediaId: Id, alt: z.string(), caption: z.string(), credit: z.string() }).strict().nullable();
+const Tags = z.array(z.string());
 
 /** The desk's plan for a story; not content, so changing it makes no revision. */
 const Planning = {
@@ -31,21 +41,30 @@ const Planning = {
   editorId: Id.nullable().optional(),
   deadline: NewsroomTime.nullable().optional(),
   plannedFor: NewsroomTime.nullable().optional(),
+  /** the angle, the contacts: a few lines for the assignee; blank clears it */
+  brief: z
+    .string()
+    .trim()
+    .max(PLAN_LIMITS.briefChars, `must be at most ${PLAN_LIMITS.briefChars.toLocaleString("en-GB")} characters`)
+    .transform((brief) => brief || null)
+    .nullable()
+    .optional(),
 };
 export const PLANNING_FIELDS = Object.keys(Planning) as (keyof typeof Planning)[];
 
 const ArticleFields = {
-  headline: Headline,
-  standfirst: Standfirst,
+  headline: z.string(),
+  standfirst: z.string(),
   body: z.unknown(),
-  slug: Slug,
+  slug: z.string(),
   sectionId: Id.nullable(),
   tags: Tags,
-  hero: Hero,
+  hero: HeroShape,
 };
+export const CONTENT_FIELDS = Object.keys(ArticleFields) as (keyof typeof ArticleFields)[];
 
 export const CreateArticleInput = z
-  .object({ ...ArticleFields, ...Planning, headline: Headline.default(""), standfirst: Standfirst.default(""), slug: Slug.optional(), sectionId: Id.nullable().default(null), tags: Tags.default([]), hero: Hero.default(null), body: z.unknown().optional() })
+  .object({ ...ArticleFields, ...Planning, headline: z.string().default(""), standfirst: z.string().default(""), slug: z.string().optional(), sectionId: Id.nullable().default(null), tags: Tags.default([]), hero: HeroShape.default(null), body: z.unknown().optional() })
   .strict();
 export type CreateArticleInput = z.infer<typeof CreateArticleInput>;
 
@@ -55,13 +74,13 @@ export const SaveDraftInput = z
     /** required when the save changes content; a plan-only save names none */
     version: z.number().int().positive().optional(),
     ...Planning,
-    headline: Headline.optional(),
-    standfirst: Standfirst.optional(),
+    headline: z.string().optional(),
+    standfirst: z.string().optional(),
     body: z.unknown().optional(),
-    slug: Slug.optional(),
+    slug: z.string().optional(),
     sectionId: Id.nullable().optional(),
     tags: Tags.optional(),
-    hero: Hero.optional(),
+    hero: HeroShape.optional(),
   })
   .strict();
 export type SaveDraftInput = z.infer<typeof SaveDraftInput>;

@@ -97,14 +97,16 @@ export async function applyMove(tx: Tx, viewer: Viewer, article: FoundArticle, m
       createdAt: now,
     },
   });
-  await notifyMove(tx, viewer, article, move, now);
+  const told = await notifyMove(tx, viewer, article, move, now);
   if (move.action === "discard_changes") await resetToLive(tx, viewer, article);
   if (transition.live === "set") await publishPendingCorrections(tx, article.id, now);
   // Taken down, it leaves its front-page slot: the slots below move up, and a later publish does not pin it again.
   if (transition.live === "clear") await tx.frontPageSlot.deleteMany({ where: { articleId: article.id } });
   // Withdrawn (unpublished or archived), its share links end in the same transaction; previews.ts refuses leftovers too.
   if (transition.live === "clear") await tx.articlePreview.deleteMany({ where: { articleId: article.id } });
-  return tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, slug: true, status: true, version: true, publishedAt: true, scheduledFor: true, liveRevisionId: true } });
+  const moved = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, slug: true, status: true, version: true, publishedAt: true, scheduledFor: true, liveRevisionId: true } });
+  // Who heard of it, by name, so the person who moved it is told who was told (not recomputed in the client).
+  return { ...moved, told };
 }
 
 /**

@@ -58,11 +58,13 @@ export function pruneToSchema(input: unknown): PruneResult {
   return { document: root as ArticleDocument, dropped };
 }
 
-/** The document's plain text, paragraphs separated by blank lines (for search, feeds, word counts). */
+/** What joins the text of a node's children: a table's cells must not run together ("Phase Dates", not "PhaseDates"). */
+const JOINERS: Record<string, string> = { doc: "\n\n", table: "\n", tableRow: "\t", tableCell: " ", tableHeader: " " };
+
+/** The document's plain text, paragraphs separated by blank lines, a table's rows by lines and its cells by tabs (for search, feeds, diffs). */
 export function plainText(document: JSONContent): string {
   if (document.type === "text") return document.text ?? "";
-  const parts = (document.content ?? []).map(plainText);
-  return document.type === "doc" ? parts.join("\n\n") : parts.join("");
+  return (document.content ?? []).map(plainText).join(JOINERS[document.type ?? ""] ?? "");
 }
 
 /** The photos in the body, one line each: what a reviewer must see change besides the words. */

@@ -1,6 +1,7 @@
 import StarterKit from "@tiptap/starter-kit";
 import { Figure } from "./figure";
 import { normalizeHref } from "./links";
+import { tableExtensions } from "./table";
 
 /**
  * The one list of editor extensions. The editor, the save-time check and the
@@ -30,4 +31,5 @@ export const articleExtensions = [
     },
   }),
   Figure,
+  ...tableExtensions,
 ];

@@ -20,6 +20,46 @@ export const DOCUMENT_LIMITS = {
   maxBytes: 512 * 1024,
 } as const;
 
+/**
+ * How long each field a person types may be, in characters (UTF-16 code
+ * units after trimming, as `fieldLength` counts and zod's `.max` checks).
+ * One table for the save's whitelist (lib/articles/schemas.ts), the body's
+ * photos (./validate.ts), ingest's fitting (lib/ingest/draft.ts), slugify
+ * and the editor's "n / 200" counters, so the box and the server never disagree.
+ */
+export const FIELD_LIMITS = {
+  headline: 200,
+  standfirst: 600,
+  slug: 80,
+  /** a photo's alt text, hero or in the body */
+  alt: 300,
+  caption: 600,
+  credit: 200,
+  /** one tag's name, and how many tags a story takes */
+  tag: 60,
+  tags: 20,
+} as const;
+export type LimitedField = keyof typeof FIELD_LIMITS;
+
+/** A field's length as the limits count it: what is left after trimming. */
+export const fieldLength = (text: string) => text.trim().length;
+
+/** "must be at most 200 characters (it has 288)": the words every limit is refused in, server and editor alike. */
+export const tooLong = (limit: number, length: number) => `must be at most ${count(limit)} characters (it has ${count(length)})`;
+
+/**
+ * Tables in a body (lib/content/table.ts): the validator refuses past these,
+ * the editor's paste and the ingest converter keep within them. A results
+ * table of every constituency is a few hundred rows; more than a dozen
+ * columns no phone reader can follow, even scrolling sideways.
+ */
+export const TABLE_LIMITS = {
+  maxRows: 500,
+  maxColumns: 20,
+  /** Cells in one table, spans counted once: 500 rows of 10 columns. */
+  maxCells: 5_000,
+} as const;
+
 export const HTML_LIMITS = {
   /**
    * Elements open inside each other while agency HTML is read. Browsers
@@ -29,6 +69,14 @@ export const HTML_LIMITS = {
   maxDepth: 512,
   /** Entries in the "dropped" list an answer carries: enough to see what went, never the whole input again. */
   maxDropped: 50,
+} as const;
+
+export const PLAN_LIMITS = {
+  /**
+   * The desk's brief to the assignee: a few lines (the angle, who to call),
+   * not a story. The database holds the same line (migration 20261207070000_plan_brief).
+   */
+  briefChars: 1_000,
 } as const;
 
 /**

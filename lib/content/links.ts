@@ -56,3 +56,18 @@ export function hrefProblem(href: string): string | null {
 
 /** Whether a stored link is one the rule allows as it stands (no normalising on the server). */
 export const isAllowedHref = (href: string) => hrefProblem(href) === null;
+
+// A host name with a dot and a top-level domain of letters, then optionally a port and a path, query or fragment.
+const BARE_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$/i;
+
+/**
+ * An address typed into the Link box: as `normalizeHref`, and a bare host
+ * ("example.org/report") gets https:// too — a person typing it means the
+ * web. Only for typing: in pasted or ingested HTML the same text is a path
+ * relative to the page it came from, and is not a link here.
+ */
+export function normalizeTypedHref(raw: string): LinkVerdict {
+  const verdict = normalizeHref(raw);
+  if (verdict.ok || !BARE_HOST.test(raw.trim())) return verdict;
+  return normalizeHref(`https://${raw.trim()}`);
+}

@@ -3,8 +3,9 @@ import { Node as PMNode } from "@tiptap/pm/model";
 import { AppError } from "@/lib/errors";
 import type { ArticleDocument } from "./document";
 import { articleExtensions, HEADING_LEVELS } from "./extensions";
-import { count, DOCUMENT_LIMITS, textProblem } from "./limits";
+import { count, DOCUMENT_LIMITS, FIELD_LIMITS, fieldLength, TABLE_LIMITS, textProblem, tooLong } from "./limits";
 import { hrefProblem } from "./links";
+import { TABLE, TABLE_CELL_TYPES, TABLE_ROW } from "./table";
 
 const schema = getSchema(articleExtensions);
 export const MAX_DOCUMENT_BYTES = DOCUMENT_LIMITS.maxBytes;
@@ -96,12 +97,99 @@ const excerpt = (text: string) => {
   return text.length > 40 ? `${shown}…` : shown;
 };
 
+/** Where the parts of a table may stand, and what to call them in a message. */
+const TABLE_PARTS: Record<string, { inside: string; name: string; home: string }> = {
+  [TABLE_ROW]: { inside: TABLE, name: "a table row", home: "a table" },
+  tableCell: { inside: TABLE_ROW, name: "a table cell", home: "a table row" },
+  tableHeader: { inside: TABLE_ROW, name: "a table header cell", home: "a table row" },
+};
+
+/** A cell's colspan or rowspan: absent is 1, else a whole number within the table caps. */
+function spanOf(cell: JSONContent, name: "colspan" | "rowspan", max: number): number {
+  const value = cell.attrs?.[name] ?? 1;
+  if (!Number.isInteger(value) || value < 1 || value > max) throw invalid(`a table cell's ${name} must be a whole number from 1 to ${max}; it is ${JSON.stringify(value)}.`);
+  return value as number;
+}
+
+/**
+ * A table readers can read: rows of cells only, within TABLE_LIMITS, and a
+ * grid — every row as wide as the first once spans are counted, no cell
+ * overlapping another, no span past the last row. (The editor keeps its
+ * tables so; a ragged table from elsewhere is refused, naming the row.)
+ * Linear: the cells once, a column array no wider than the cap.
+ */
+function checkTable(table: JSONContent) {
+  const { maxRows, maxColumns, maxCells } = TABLE_LIMITS;
+  const rows = table.content ?? [];
+  if (rows.length === 0) throw invalid("a table needs at least one row.");
+  if (rows.length > maxRows) throw invalid(`a table has ${count(rows.length)} rows; at most ${count(maxRows)} are taken.`);
+  // For each column, how many more rows (this one included) a cell from above still covers.
+  const covered: number[] = [];
+  let cells = 0;
+  let width: number | null = null;
+  rows.forEach((row, index) => {
+    const at = `row ${index + 1} of a table`;
+    if (row?.type !== TABLE_ROW) throw invalid(`a table holds rows only, not "${String(row?.type)}".`);
+    const own = row.content ?? [];
+    if (own.length === 0) throw invalid(`${at} has no cells; every row needs at least one.`);
+    cells += own.length;
+    if (cells > maxCells) throw invalid(`a table has more than ${count(maxCells)} cells; at most ${count(maxCells)} are taken.`);
+    let column = 0;
+    for (const cell of own) {
+      if (!(TABLE_CELL_TYPES as readonly unknown[]).includes(cell?.type)) throw invalid(`a table row holds cells only (tableCell, tableHeader), not "${String(cell?.type)}".`);
+      const colspan = spanOf(cell, "colspan", maxColumns);
+      const rowspan = spanOf(cell, "rowspan", maxRows);
+      while ((covered[column] ?? 0) > 0) column += 1;
+      if (column + colspan > maxColumns) throw invalid(`${at} is more than ${maxColumns} columns wide; at most ${maxColumns} are taken.`);
+      for (let next = column; next < column + colspan; next += 1) {
+        if ((covered[next] ?? 0) > 0) throw invalid(`in ${at} a cell overlaps one spanning down from the row above.`);
+        covered[next] = rowspan;
+      }
+      column += colspan;
+    }
+    const filled = covered.filter((rowsLeft) => rowsLeft > 0).length;
+    const reach = covered.findLastIndex((rowsLeft) => rowsLeft > 0) + 1;
+    width ??= reach;
+    if (filled !== reach || reach !== width) {
+      throw invalid(`${at} is ${filled} column${filled === 1 ? "" : "s"} wide and the first row ${width}; every row must be as wide as the first (add or remove cells).`);
+    }
+    for (let next = 0; next < covered.length; next += 1) if (covered[next]! > 0) covered[next]! -= 1;
+  });
+  if (covered.some((rowsLeft) => rowsLeft > 0)) throw invalid("a table cell spans down past the table's last row.");
+}
+
+/** What is wrong with a table's grid or size (checkTable's words, without "body: "), or null: for converters that fit a table or fall back to text. */
+export function tableProblem(table: JSONContent): string | null {
+  try {
+    checkTable(table);
+    return null;
+  } catch (error) {
+    return error instanceof AppError ? error.message.replace(/^body: /, "") : String(error);
+  }
+}
+
+/** A photo's texts within the same limits as the hero's (FIELD_LIMITS), so the editor's counters and the save agree. */
+const FIGURE_TEXTS = [
+  ["alt", "alt text"],
+  ["caption", "caption"],
+  ["credit", "credit"],
+] as const;
+function checkFigureTexts(attrs: Record<string, unknown>) {
+  for (const [key, words] of FIGURE_TEXTS) {
+    const length = fieldLength(String(attrs[key] ?? ""));
+    if (length > FIELD_LIMITS[key]) throw invalid(`a photo's ${words} ${tooLong(FIELD_LIMITS[key], length)}.`);
+  }
+}
+
 /** Checks a node and everything in it; bad links are collected so one refusal can name them all. */
-function checkNode(node: JSONContent, badLinks: string[]): void {
+function checkNode(node: JSONContent, badLinks: string[], parent?: string): void {
   if (typeof node !== "object" || node === null) throw invalid("malformed content.");
   const type = node.type ? schema.nodes[node.type] : undefined;
   if (!type) throw invalid(`"${String(node.type)}" is not allowed.`);
   checkAttributes(`"${node.type}"`, node.attrs, type.spec.attrs ?? {});
+  const part = TABLE_PARTS[type.name];
+  if (part && parent !== part.inside) throw invalid(`${part.name} ("${type.name}") must be inside ${part.home}.`);
+  if (type.name === TABLE) checkTable(node);
   if (node.type === "heading" && !(HEADING_LEVELS as readonly unknown[]).includes(node.attrs?.level)) {
     throw invalid(`headings are level ${HEADING_LEVELS.join(" or ")}.`);
   }
@@ -109,13 +197,14 @@ function checkNode(node: JSONContent, badLinks: string[]): void {
   if (node.type === "figure" && node.attrs?.src !== "" && !OWN_MEDIA.test(String(node.attrs?.src ?? ""))) {
     throw invalid("images must be uploaded to Copydesk.");
   }
+  if (node.type === "figure") checkFigureTexts(node.attrs ?? {});
   for (const mark of node.marks ?? []) {
     const markType = schema.marks[mark.type];
     if (!markType) throw invalid(`the mark "${mark.type}" is not allowed.`);
     checkAttributes(`the mark "${mark.type}"`, mark.attrs, markType.spec.attrs ?? {});
     if (mark.type === "link" && hrefProblem(String(mark.attrs?.href ?? ""))) badLinks.push(String(mark.attrs?.href ?? ""));
   }
-  node.content?.forEach((child) => checkNode(child, badLinks));
+  node.content?.forEach((child) => checkNode(child, badLinks, type.name));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
+import { FIELD_LIMITS } from "@/lib/content/limits";
 
 /** How the headline of an ingested story was chosen; the answer says which. */
 export type HeadlineRule = "headline-line" | "candidate-line" | "first-sentence" | "ninjs" | "page-heading";
@@ -20,15 +21,26 @@ export interface IngestedDraft {
 
 export const paragraph = (text: string): JSONContent => ({ type: "paragraph", content: [{ type: "text", text }] });
 
-/** A photo slot: the caption and credit as they came, the image to be added in the editor (publishing waits for it). */
-export const photoSlot = (caption: string, credit: string): JSONContent => ({ type: "figure", attrs: { src: "", alt: "", caption, credit } });
+/**
+ * A photo slot: the caption and credit as they came, the image to be added
+ * in the editor (publishing waits for it). Within the photo limits the save
+ * checks (FIELD_LIMITS): an agency's over-long caption is cut at a word, not
+ * a reason to refuse the story.
+ */
+export const photoSlot = (caption: string, credit: string): JSONContent => ({
+  type: "figure",
+  attrs: { src: "", alt: "", caption: fitText(caption, FIELD_LIMITS.caption), credit: fitText(credit, FIELD_LIMITS.credit) },
+});
 
-const HEADLINE_MAX = 200;
-export const STANDFIRST_MAX = 600;
+export const STANDFIRST_MAX = FIELD_LIMITS.standfirst;
 
-/** A headline within the field's limit, cut at a word. */
-export function fitHeadline(text: string): string {
+/** A text within a field's limit: as it came when it fits, else its spacing tidied and cut at a word. */
+function fitText(text: string, limit: number): string {
+  if (text.trim().length <= limit) return text;
   const clean = text.replace(/\s+/g, " ").trim();
-  if (clean.length <= HEADLINE_MAX) return clean;
-  return `${clean.slice(0, HEADLINE_MAX - 1).replace(/\s+\S*$/, "")}…`;
+  if (clean.length <= limit) return clean;
+  return `${clean.slice(0, limit - 1).replace(/\s+\S*$/, "")}…`;
 }
+
+/** A headline on one line within the field's limit, cut at a word. */
+export const fitHeadline = (text: string) => fitText(text.replace(/\s+/g, " ").trim(), FIELD_LIMITS.headline);

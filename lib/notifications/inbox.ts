@@ -35,3 +35,13 @@ export async function markRead(viewer: StaffViewer, input: unknown, now = new Da
   });
   return { marked: count, unread: await unreadCount(viewer) };
 }
+
+/**
+ * Opening a story is reading what the inbox said about it: the viewer's
+ * unread notices for that story are marked read (the editor page calls this
+ * once it has found the story visible to the viewer; only their own rows).
+ */
+export async function markStoryRead(viewer: StaffViewer, articleId: string, now = new Date()) {
+  const { count } = await db().notification.updateMany({ where: { userId: viewer.id, articleId, readAt: null }, data: { readAt: now } });
+  return count;
+}

@@ -35,6 +35,7 @@ const SUBJECTS: Record<NoticeKind, string> = {
   ASSIGNED: "Assigned to you",
   MENTIONED: "You were mentioned",
   SCHEDULE_MISSED: "Scheduled publish missed",
+  CORRECTED: "Correction added",
 };
 
 const storyName = (story: StoryFacts) => `“${story.slugLine || headlineOrUntitled(story.headline)}”`;
@@ -42,12 +43,13 @@ const storyName = (story: StoryFacts) => `“${story.slugLine || headlineOrUntit
 /**
  * Writes one notification per recipient — in the caller's transaction, so
  * it exists exactly when the change it reports does — and, when the
- * newsroom has SMTP and the person wants mail, its outbox row.
+ * newsroom has SMTP and the person wants mail, its outbox row. Returns the
+ * names of the people told.
  */
-async function notify(tx: Tx, notice: Notice, now: Date): Promise<number> {
+async function notify(tx: Tx, notice: Notice, now: Date): Promise<string[]> {
   const ids = [...new Set(notice.to.filter((id): id is string => id !== null && id !== notice.actorId))];
-  if (ids.length === 0) return 0;
-  const people = await tx.user.findMany({ where: { id: { in: ids }, disabled: false, machine: false }, select: { id: true, email: true, emailNotifications: true } });
+  if (ids.length === 0) return [];
+  const people = await tx.user.findMany({ where: { id: { in: ids }, disabled: false, machine: false }, select: { id: true, name: true, email: true, emailNotifications: true }, orderBy: { name: "asc" } });
   const created = await tx.notification.createManyAndReturn({
     data: people.map((person) => ({ userId: person.id, kind: notice.kind, articleId: notice.story.id, message: notice.message, createdAt: now })),
     select: { id: true, userId: true },
@@ -67,7 +69,8 @@ async function notify(tx: Tx, notice: Notice, now: Date): Promise<number> {
         })),
     });
   }
-  return created.length;
+  // Who was told, by name: the person who acted is shown it ("Sent for review — told …").
+  return people.map((person) => person.name);
 }
 
 /** The people every desk-wide alert goes to. */
@@ -92,20 +95,21 @@ function moveMessage(action: WorkflowAction, actor: string, story: StoryFacts, n
   }
 }
 
-/** The inbox lines a workflow move writes, read off the workflow table. */
-export async function notifyMove(tx: Tx, viewer: Viewer, story: StoryFacts, move: { action: WorkflowAction; note?: string | undefined; publishAt?: Date | undefined }, now: Date) {
+/** The inbox lines a workflow move writes, read off the workflow table; returns the names of the people told. */
+export async function notifyMove(tx: Tx, viewer: Viewer, story: StoryFacts, move: { action: WorkflowAction; note?: string | undefined; publishAt?: Date | undefined }, now: Date): Promise<string[]> {
   const rule = transitionOf(move.action).notify;
-  if (!rule) return;
+  if (!rule) return [];
   const to = rule.to === "writers" ? [story.authorId, story.assigneeId] : story.editorId ? [story.editorId] : await editorIds(tx);
   const message = moveMessage(move.action, await nameOf(tx, viewer), story, move.note, move.publishAt);
-  await notify(tx, { kind: rule.kind, story, message, actorId: viewer.kind === "staff" ? viewer.id : null, to }, now);
+  return notify(tx, { kind: rule.kind, story, message, actorId: viewer.kind === "staff" ? viewer.id : null, to }, now);
 }
 
-/** The new assignee hears of it, with the deadline when there is one. */
-export async function notifyAssignment(tx: Tx, viewer: Viewer & { kind: "staff" }, story: StoryFacts & { deadline: Date | null }, now: Date) {
+/** The new assignee hears of it, with the deadline and the desk's brief (whole: it is what they start from) when there are. */
+export async function notifyAssignment(tx: Tx, viewer: Viewer & { kind: "staff" }, story: StoryFacts & { deadline: Date | null; brief: string | null }, now: Date) {
   if (!story.assigneeId) return;
   const due = story.deadline ? `, due ${formatDateTime(story.deadline)}` : "";
-  const message = `${await nameOf(tx, viewer)} assigned ${storyName(story)} to you${due}.`;
+  const brief = story.brief ? `\n\nBrief: ${story.brief}` : "";
+  const message = `${await nameOf(tx, viewer)} assigned ${storyName(story)} to you${due}.${brief}`;
   await notify(tx, { kind: "ASSIGNED", story, message, actorId: viewer.id, to: [story.assigneeId] }, now);
 }
 
@@ -127,6 +131,18 @@ export async function notifyMentions(tx: Tx, viewer: Viewer & { kind: "staff" },
   const excerpt = comment.length > EXCERPT_CHARS ? `${comment.slice(0, EXCERPT_CHARS - 1)}…` : comment;
   const message = `${await nameOf(tx, viewer)} mentioned you on ${storyName(story)}: ${excerpt}`;
   await notify(tx, { kind: "MENTIONED", story, message, actorId: viewer.id, to }, now);
+}
+
+const CORRECTION_WORDS = { CORRECTION: "a correction", CLARIFICATION: "a clarification", UPDATE: "an update" } as const;
+
+/**
+ * A correction, clarification or update added to a live story: its author
+ * and assignee hear of it (their byline carries it), with the note itself.
+ */
+export async function notifyCorrection(tx: Tx, viewer: Viewer & { kind: "staff" }, story: StoryFacts, correction: { kind: keyof typeof CORRECTION_WORDS; note: string }, now: Date) {
+  const excerpt = correction.note.length > EXCERPT_CHARS ? `${correction.note.slice(0, EXCERPT_CHARS - 1)}…` : correction.note;
+  const message = `${await nameOf(tx, viewer)} added ${CORRECTION_WORDS[correction.kind]} to ${storyName(story)}: ${excerpt}`;
+  return notify(tx, { kind: "CORRECTED", story, message, actorId: viewer.id, to: [story.authorId, story.assigneeId] }, now);
 }
 
 /** A scheduled publish that failed or runs late: every editor hears of it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SLUG_PATTERN, slugify } from "@/lib/slug";
+import { isPlaceholderSlug, SLUG_PATTERN, slugFollowsHeadline, slugify, untitledSlug } from "@/lib/slug";
 
 describe("slugify", () => {
   it.each([
@@ -20,5 +20,22 @@ describe("slugify", () => {
 
   it("gives an empty slug for text with no letters or digits, for the caller to refuse", () => {
     expect(slugify("!!! — ???")).toBe("");
+  });
+});
+
+describe("slugFollowsHeadline", () => {
+  it("follows while the address is the placeholder of a story planned or started before its headline", () => {
+    const placeholder = untitledSlug();
+    expect(isPlaceholderSlug(placeholder)).toBe(true);
+    expect(slugFollowsHeadline({ slug: placeholder, headline: "", publishedAt: null })).toBe(true);
+    // Typed into the headline, saved: the address is the headline's, and keeps following it.
+    expect(slugFollowsHeadline({ slug: "harbour-dredging-starts", headline: "Harbour dredging starts", publishedAt: null })).toBe(true);
+  });
+
+  it("stops for an address someone chose, and for one readers have had", () => {
+    expect(slugFollowsHeadline({ slug: "dredging", headline: "Harbour dredging starts", publishedAt: null })).toBe(false);
+    expect(slugFollowsHeadline({ slug: "untitled-notes", headline: "", publishedAt: null })).toBe(false);
+    expect(slugFollowsHeadline({ slug: "harbour-dredging-starts", headline: "Harbour dredging starts", publishedAt: "2026-12-01T10:00:00.000Z" })).toBe(false);
+    expect(slugFollowsHeadline({ slug: untitledSlug(), headline: "", publishedAt: new Date() })).toBe(false);
   });
 });

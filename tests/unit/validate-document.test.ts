@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { validateDocument } from "@/lib/content/validate";
-import { AppError } from "@/lib/errors";
+import { documentRefusal } from "../support/document-refusal";
 
 const text = (value: string, marks?: unknown[]) => ({ type: "text", text: value, ...(marks && { marks }) });
 const doc = (...content: unknown[]) => ({ type: "doc", content });
 const p = (...content: unknown[]) => ({ type: "paragraph", content });
 const image = { type: "figure", attrs: { src: "/media/images/0123456789abcdef0123456789abcdef/960.webp", alt: "A harbour", caption: "The harbour", credit: "Jo Lindqvist" } };
 
-const refusal = (input: unknown) => {
-  try {
-    validateDocument(input);
-    return "accepted";
-  } catch (error) {
-    return error instanceof AppError ? `${error.code}: ${error.message}` : `threw ${String(error)}`;
-  }
-};
 
 describe("validateDocument", () => {
   it("accepts everything the editor makes", () => {
@@ -27,12 +18,12 @@ describe("validateDocument", () => {
       p(text("mail", [{ type: "link", attrs: { href: "mailto:desk@example.org" } }]), text(" and "), text("site", [{ type: "link", attrs: { href: "/articles/x" } }])),
       p(text("call the desk", [{ type: "link", attrs: { href: "tel:+44 20 7946 0000" } }])),
     );
-    expect(refusal(body)).toBe("accepted");
+    expect(documentRefusal(body)).toBe("accepted");
   });
 
   it("names every bad link at once, so one fix is not followed by the next refusal", () => {
     const link = (href: string) => text(href, [{ type: "link", attrs: { href } }]);
-    const refused = refusal(doc(p(link("#cite_note-3"), text(" "), link("//cdn.example/x"), text(" "), link("javascript:alert(1)"), text(" "), link("https://fine.example"))));
+    const refused = documentRefusal(doc(p(link("#cite_note-3"), text(" "), link("//cdn.example/x"), text(" "), link("javascript:alert(1)"), text(" "), link("https://fine.example"))));
     expect(refused).toContain(`"#cite_note-3", "//cdn.example/x", "javascript:alert(1)"`);
     expect(refused).not.toContain("fine.example");
   });
@@ -51,12 +42,12 @@ describe("validateDocument", () => {
     ["text directly in the document", doc(text("loose")), /body:/],
     ["a heading level the editor does not offer", doc({ type: "heading", attrs: { level: 1 }, content: [text("x")] }), /body:/],
   ])("refuses %s", (_name, input, message) => {
-    expect(refusal(input)).toMatch(/^VALIDATION: /);
-    expect(refusal(input)).toMatch(message);
+    expect(documentRefusal(input)).toMatch(/^VALIDATION: /);
+    expect(documentRefusal(input)).toMatch(message);
   });
 
   it("refuses an oversized body as too large", () => {
     const huge = doc(...Array.from({ length: 6000 }, () => p(text("x".repeat(100)))));
-    expect(refusal(huge)).toMatch(/^TOO_LARGE/);
+    expect(documentRefusal(huge)).toMatch(/^TOO_LARGE/);
   });
 });

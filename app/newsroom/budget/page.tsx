@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DayInput } from "@/components/newsroom/date-time-input";
 import { PlanForm, NO_PLAN } from "@/components/newsroom/plan-form";
 import { StatusBadge } from "@/components/status-badge";
 import { filterOptions, planningPeople, storyBudget, type Budget } from "@/lib/articles";
@@ -62,10 +63,7 @@ export default async function BudgetPage({ searchParams }: Props) {
             <span className="text-sm text-muted">Times in {budget.timeZone}</span>
           </div>
           <form className="flex flex-wrap items-end gap-3 text-sm" role="search">
-            <label>
-              <span className="block font-semibold">Day</span>
-              <input type="date" name="date" defaultValue={budget.day} className="rounded border border-rule px-2 py-1" />
-            </label>
+            <DayInput label="Day" name="date" defaultValue={budget.day} compact className="w-36 rounded border border-rule px-2 py-1" />
             <label>
               <span className="block font-semibold">Section</span>
               <select name="section" defaultValue={params.section ?? ""} className="rounded border border-rule px-2 py-1">
@@ -108,7 +106,7 @@ export default async function BudgetPage({ searchParams }: Props) {
         <section aria-labelledby="plan-story" className="rounded border border-rule bg-paper p-5">
           <h2 id="plan-story" className="text-lg font-bold">Plan a story</h2>
           <div className="mt-3 max-w-2xl">
-            <PlanForm initial={NO_PLAN} {...people} sections={options.sections} timeZone={newsroomTimeZone()} />
+            <PlanForm initial={NO_PLAN} {...people} sections={options.sections} timeZone={newsroomTimeZone()} budgetDay={"error" in budget ? undefined : budget.day} />
           </div>
         </section>
       )}

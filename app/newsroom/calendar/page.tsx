@@ -5,7 +5,6 @@ import { pageViewer } from "@/lib/auth/page-viewer";
 import { messageFor } from "@/lib/errors";
 import { formatDay, formatTime, headlineOrUntitled } from "@/lib/format";
 import { mayPlan } from "@/lib/policy";
-import { wallTimeOf } from "@/lib/time-zone";
 import { Reschedule } from "./reschedule";
 
 export const metadata = { title: "Calendar" };
@@ -41,7 +40,7 @@ export default async function CalendarPage({ searchParams }: Props) {
                   <Link href={`/newsroom/articles/${story.id}`} className="hover:underline">{story.slugLine || headlineOrUntitled(story.headline)}</Link>
                   <p className="mt-1 text-xs text-muted"><StatusBadge status={story.status} />{story.assignee && ` · ${story.assignee.name}`}</p>
                   {story.missed && <p className="text-xs font-semibold text-red-700">Missed its time</p>}
-                  {canReschedule && story.kind === "scheduled" && <Reschedule articleId={story.id} at={wallTimeOf(story.at, calendar.timeZone)} />}
+                  {canReschedule && story.kind === "scheduled" && <Reschedule articleId={story.id} at={story.at.toISOString()} />}
                 </li>
               ))}
             </ul>

@@ -1,26 +1,38 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { Comments } from "@/components/editor/comments";
 import { ArticleEditor } from "@/components/editor/article-editor";
 import { SourceLine } from "@/components/newsroom/source-line";
 import { filterOptions, getArticle, listComments } from "@/lib/articles";
 import { pageViewer } from "@/lib/auth/page-viewer";
 import { AppError } from "@/lib/errors";
+import { markStoryRead } from "@/lib/notifications";
 import { PlanPanel } from "./plan-panel";
 
-export const metadata = { title: "Edit article" };
+/** One read per request, shared by the tab title and the page. */
+const loadArticle = cache(async (id: string) =>
+  getArticle(await pageViewer(), id).catch((error: unknown) => (error instanceof AppError && error.code === "NOT_FOUND" ? null : Promise.reject(error))),
+);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const article = await loadArticle((await params).id);
+  return { title: article?.headline.trim() || "Untitled story" };
+}
 
 export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await pageViewer();
   const { id } = await params;
   const [article, comments, { sections }] = await Promise.all([
-    getArticle(viewer, id).catch((error: unknown) => (error instanceof AppError && error.code === "NOT_FOUND" ? null : Promise.reject(error))),
+    loadArticle(id),
     listComments(viewer, id).catch(() => []),
     filterOptions(),
   ]);
   if (!article) notFound();
+  // Opening the story is reading what the inbox said about it; the header's count catches up on its next look.
+  await markStoryRead(viewer, article.id);
   return (
     <div className="space-y-6">
-      <p className="text-sm text-muted">By {article.author.name}</p>
       <SourceLine source={article.source} />
       <ArticleEditor key={article.id} article={article} sections={sections} />
       <PlanPanel article={article} />

@@ -1,7 +1,6 @@
 import { PlanForm } from "@/components/newsroom/plan-form";
 import { planningPeople, type EditorArticle } from "@/lib/articles";
 import { formatDateTime, newsroomTimeZone } from "@/lib/format";
-import { wallTimeOf } from "@/lib/time-zone";
 
 /** The story's plan: editors change it here, everyone else reads it. */
 export async function PlanPanel({ article }: { article: EditorArticle }) {
@@ -20,8 +19,10 @@ export async function PlanPanel({ article }: { article: EditorArticle }) {
               slugLine: plan.slugLine,
               assigneeId: plan.assignee?.id ?? "",
               editorId: plan.editor?.id ?? "",
-              deadline: plan.deadline ? wallTimeOf(plan.deadline, zone) : "",
-              plannedFor: plan.plannedFor ? wallTimeOf(plan.plannedFor, zone) : "",
+              // Instants, not wall times: the field offers back the hour the clocks go back unambiguously.
+              deadline: plan.deadline?.toISOString() ?? "",
+              plannedFor: plan.plannedFor?.toISOString() ?? "",
+              brief: plan.brief ?? "",
             }}
           />
         </div>
@@ -37,6 +38,8 @@ export async function PlanPanel({ article }: { article: EditorArticle }) {
           <dd>{plan.deadline ? formatDateTime(plan.deadline) : "—"}</dd>
           <dt className="text-muted">Planned slot</dt>
           <dd>{plan.plannedFor ? formatDateTime(plan.plannedFor) : "—"}</dd>
+          <dt className="text-muted">Brief</dt>
+          <dd className="whitespace-pre-wrap">{plan.brief ?? "—"}</dd>
         </dl>
       )}
     </section>

@@ -5,4 +5,8 @@ export const GET = staffRoute(async ({ viewer, request }) =>
   Response.json(await listArticles(viewer, Object.fromEntries(new URL(request.url).searchParams))),
 );
 
-export const POST = staffRoute(async ({ viewer, request }) => Response.json(await createDraft(viewer, await readJsonObject(request)), { status: 201 }));
+/** 201 when every field was stored; 200 when the story was made but some fields were kept back (`invalid`), like a PATCH. */
+export const POST = staffRoute(async ({ viewer, request }) => {
+  const created = await createDraft(viewer, await readJsonObject(request));
+  return Response.json(created, { status: created.invalid.length > 0 ? 200 : 201 });
+});
