@@ -146,7 +146,7 @@ test("every field with a limit: standfirst, slug and the hero's alt text are kep
   expect(stored).toMatchObject({ headline, standfirst: "", slug: created.slug, heroImage: { altText: "", caption: "The pier at dawn." } });
 });
 
-test("a photo in the body counts its caption; past the limit the body is kept back and said to be, and saves once it fits", async ({ browser }) => {
+test("a photo in the body counts its caption; past the limit the caption is kept back and said to be, the rest of the body saved, and saves once it fits", async ({ browser }) => {
   const reporter = await reporterWithClipboard(browser);
   const created = await (await reporter.request.post("/api/v1/newsroom/articles", { data: { headline: `Photo caption story ${Date.now()}` } })).json();
   await reporter.goto(`/newsroom/articles/${created.id}`);
@@ -165,11 +165,17 @@ test("a photo in the body counts its caption; past the limit the body is kept ba
   const field = reporter.locator("[data-limited-field]").filter({ has: caption });
   await expect(field.getByTestId("field-count")).toHaveText("601 / 600 — 1 too many");
   await expect(caption).toHaveAttribute("aria-invalid", "true");
-  await expect(saveState(reporter)).toHaveText(/— body not saved: a photo's caption is too long \(kept on this device\)$/);
-  await expect(reporter.getByTestId("body-problem")).toHaveText("Body: a photo's caption must be at most 600 characters (it has 601).");
+  await expect(saveState(reporter)).toHaveText(/— a photo's caption not saved: too long \(kept on this device\)$/);
+  const why = "Body: a photo's caption must be at most 600 characters (it has 601). The rest of the body is saved.";
+  await expect(reporter.getByTestId("body-problem")).toHaveText(why);
   // The body itself is flagged, the reason tied to it.
   await expect(body(reporter)).toHaveAttribute("aria-invalid", "true");
-  await expect(body(reporter)).toHaveAccessibleDescription("Body: a photo's caption must be at most 600 characters (it has 601).");
+  await expect(body(reporter)).toHaveAccessibleDescription(why);
+  // The caption is kept back, not the paragraphs around it: words typed meanwhile reach the server.
+  await body(reporter).getByText("Before the photo.").click();
+  await reporter.keyboard.press("End");
+  await reporter.keyboard.type(" Still typing.");
+  await expect.poll(async () => JSON.stringify((await story(reporter, created.id)).body)).toContain("Before the photo. Still typing.");
   expect(JSON.stringify((await story(reporter, created.id)).body)).not.toContain("c".repeat(601));
 
   await caption.fill("The pier at dawn, before the storm.");

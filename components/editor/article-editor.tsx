@@ -69,12 +69,14 @@ interface SaveAnswer {
 const FIELD_NAMES: Record<string, string> = { "hero.alt": "alt text", "hero.caption": "caption", "hero.credit": "credit" };
 /** "headline not saved: too long": what the save state says of the fields kept back; the messages under them say the rest. */
 function keptBackSummary(keptBack: KeptBack[]): string {
-  const names = keptBack.map((entry) => FIELD_NAMES[entry.field] ?? entry.field);
-  const reasons = new Set(keptBack.map(({ message }) => {
+  const parts = keptBack.map(({ field, message }) => {
+    // A photo's text past its limit is kept back on its own; the rest of the body is saved.
     const photo = /^Body: a photo's (alt text|caption|credit) must be at most/.exec(message);
-    if (photo) return `a photo's ${photo[1]} is too long`;
-    return /must be at most/.test(message) ? "too long" : /already taken/.test(message) ? "already taken" : "see the message under it";
-  }));
+    if (photo) return { name: `a photo's ${photo[1]}`, reason: "too long" };
+    return { name: FIELD_NAMES[field] ?? field, reason: /must be at most/.test(message) ? "too long" : /already taken/.test(message) ? "already taken" : "see the message under it" };
+  });
+  const names = parts.map(({ name }) => name);
+  const reasons = new Set(parts.map(({ reason }) => reason));
   const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
   return `${list} not saved: ${reasons.size === 1 ? [...reasons][0] : "see the messages under them"}`;
 }
@@ -187,7 +189,9 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
   }
   const change = (patch: Partial<Fields>) => {
     const next = { ...latest.current.fields, ...patch };
-    if (patch.headline !== undefined && !slugTouched.current) next.slug = slugify(patch.headline);
+    // Once readers have had the story, or it is scheduled (the scheduler may publish it while it is open here), its address stays put.
+    const addressSettled = Boolean(state?.publishedAt) || state?.status === "SCHEDULED";
+    if (patch.headline !== undefined && !slugTouched.current && !addressSettled) next.slug = slugify(patch.headline);
     setFields(next);
     record({ ...latest.current, fields: next });
   };

@@ -1,5 +1,6 @@
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { count, TABLE_LIMITS } from "@/lib/content/limits";
 import { tsvToTable } from "@/lib/content/tsv-table";
 
 /** What a table cell takes is paragraphs (lib/content/table.ts): these become one each, lists lose their bullets. */
@@ -14,7 +15,7 @@ const CELL_WRAPPERS = "ul, ol, dl, menu";
  * table, and a table with no header cells at all (Sheets, Excel) gets its
  * first row as the header row — the Header row button turns it off.
  */
-export function tidyPastedTables(html: string): string {
+export function tidyPastedTables(html: string, onOversized: (reason: string) => void): string {
   if (!/<table[\s>]/i.test(html)) return html;
   const document = new DOMParser().parseFromString(html, "text/html");
   const paragraph = (from: Element) => {
@@ -36,6 +37,19 @@ export function tidyPastedTables(html: string): string {
     }
   }
   for (const table of Array.from(document.querySelectorAll("table"))) {
+    const rows = Array.from(table.querySelectorAll("tr"));
+    const columns = rows.reduce((widest, row) => Math.max(widest, spannedWidth(row)), 0);
+    const { maxRows, maxColumns, maxCells } = TABLE_LIMITS;
+    if (rows.length > maxRows || columns > maxColumns || rows.length * columns > maxCells) {
+      // More than a body's table takes: every row as a line of text, nothing lost, and the notice says so.
+      table.replaceWith(...rows.map((row) => {
+        const line = document.createElement("p");
+        line.textContent = Array.from(row.querySelectorAll(":scope > td, :scope > th"), (cell) => cell.textContent?.trim() ?? "").join(" | ");
+        return line;
+      }));
+      onOversized(`The pasted table (${count(rows.length)} rows, ${count(columns)} columns) is more than a table takes (at most ${count(maxRows)} rows, ${count(maxColumns)} columns, ${count(maxCells)} cells); it was pasted as text, one line per row.`);
+      continue;
+    }
     for (const caption of Array.from(table.querySelectorAll(":scope > caption"))) {
       table.before(paragraph(caption));
       caption.remove();
@@ -51,6 +65,11 @@ export function tidyPastedTables(html: string): string {
     }
   }
   return document.body.innerHTML;
+}
+
+/** A row's width in columns, spans counted (a bad span counts as 1). */
+function spannedWidth(row: Element): number {
+  return Array.from(row.querySelectorAll(":scope > td, :scope > th")).reduce((width, cell) => width + (Number.parseInt(cell.getAttribute("colspan") ?? "", 10) || 1), 0);
 }
 
 /**
@@ -72,7 +91,7 @@ export const TablePaste = Extension.create<{ onNotice: (notice: string | null) =
       new Plugin({
         key: new PluginKey("tablePaste"),
         props: {
-          transformPastedHTML: tidyPastedTables,
+          transformPastedHTML: (html) => tidyPastedTables(html, onNotice),
           handlePaste: (view, event) => {
             const data = event.clipboardData;
             if (!data || /<table[\s>]/i.test(data.getData("text/html"))) return false;

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { ArticleDocument } from "@/lib/content/document";
 import { textProblem } from "@/lib/content/limits";
-import { validateDocument } from "@/lib/content/validate";
+import { validateDocument, withoutOverlongPhotoTexts } from "@/lib/content/validate";
 import { AppError } from "@/lib/errors";
 import { parseShape, refuseUnstorableText } from "@/lib/validation";
 import { CONTENT_RULES } from "./schemas";
@@ -110,11 +110,22 @@ export function checkContent(fields: ContentInput): { valid: CheckedContent; inv
     } catch (error) {
       if (!(error instanceof AppError) || (error.code !== "VALIDATION" && error.code !== "TOO_LARGE")) throw error;
       const why = error.code === "TOO_LARGE" ? "too large to store; split it into two stories, or remove some of it." : error.message.replace(/^body: /, "");
-      invalid.push({ field: "body", message: `Body: ${why}` });
+      // A photo's caption past its limit keeps back that caption, not the paragraphs around it.
+      valid.body = error.details?.photoText ? bodyWithoutPhotoTexts(fields.body) : undefined;
+      invalid.push({ field: "body", message: `Body: ${why}${valid.body ? " The rest of the body is saved." : ""}` });
     }
   }
   for (const key of Object.keys(valid) as (keyof CheckedContent)[]) if (valid[key] === undefined) delete valid[key];
   return { valid, invalid };
+}
+
+function bodyWithoutPhotoTexts(body: Record<string, unknown>): ArticleDocument | undefined {
+  try {
+    return validateDocument(withoutOverlongPhotoTexts(body as ArticleDocument));
+  } catch (error) {
+    if (error instanceof AppError) return undefined;
+    throw error;
+  }
 }
 
 /** Whether anything is left to store once the kept-back fields are out. */

@@ -177,8 +177,23 @@ const FIGURE_TEXTS = [
 function checkFigureTexts(attrs: Record<string, unknown>) {
   for (const [key, words] of FIGURE_TEXTS) {
     const length = fieldLength(String(attrs[key] ?? ""));
-    if (length > FIELD_LIMITS[key]) throw invalid(`a photo's ${words} ${tooLong(FIELD_LIMITS[key], length)}.`);
+    if (length > FIELD_LIMITS[key]) {
+      throw new AppError("VALIDATION", `body: a photo's ${words} ${tooLong(FIELD_LIMITS[key], length)}.`, { field: "body", photoText: true });
+    }
   }
+}
+
+/**
+ * The body with every photo text past its limit left empty, so a save can
+ * keep the rest of the body (the text stays on the person's device, flagged).
+ * Only for a body whose shape already passed (the refusal said `photoText`).
+ */
+export function withoutOverlongPhotoTexts(node: JSONContent): JSONContent {
+  const attrs = node.type === "figure" && node.attrs ? { ...node.attrs } : node.attrs;
+  if (node.type === "figure" && attrs) {
+    for (const [key] of FIGURE_TEXTS) if (fieldLength(String(attrs[key] ?? "")) > FIELD_LIMITS[key]) attrs[key] = "";
+  }
+  return { ...node, ...(attrs && { attrs }), ...(node.content && { content: node.content.map(withoutOverlongPhotoTexts) }) };
 }
 
 /** Checks a node and everything in it; bad links are collected so one refusal can name them all. */
