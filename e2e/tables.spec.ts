@@ -159,3 +159,33 @@ test("a ragged table or a stray cell sent to the API is kept back, naming the pr
   const stored = await (await editor.request.get(`/api/v1/newsroom/articles/${created.id}`)).json();
   expect(JSON.stringify(stored.body)).not.toMatch(/tableCell/);
 });
+
+test("a pasted web table past the table limits is pasted as text, one line per row, and says so; Add column stops at the limit", async ({ browser }) => {
+  const editor = await (await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] })).newPage();
+  await signIn(editor, "editor@example.com");
+  const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline: `Wide table ${Date.now()}` } })).json();
+  await editor.goto(`/newsroom/articles/${created.id}`);
+  const body = editor.getByRole("textbox", { name: "Body" });
+  await body.click();
+
+  // 21 columns: one more than a table takes.
+  const columns = Array.from({ length: 21 }, (_, index) => `C${index + 1}`);
+  const wide = `<table><tr>${columns.map((name) => `<th>${name}</th>`).join("")}</tr><tr>${columns.map((name) => `<td>${name.toLowerCase()}</td>`).join("")}</tr></table>`;
+  await paste(editor, { "text/html": wide, "text/plain": columns.join("\t") });
+  await expect(editor.getByRole("status").filter({ hasText: "The pasted table" })).toContainText("The pasted table (2 rows, 21 columns) is more than a table takes");
+  await expect(body.locator("table")).toHaveCount(0);
+  await expect(body.getByText(columns.join(" | "), { exact: true })).toBeVisible();
+  await expect(editor.getByTestId("save-state")).toHaveText(/^Saved/);
+  const stored = JSON.stringify((await (await editor.request.get(`/api/v1/newsroom/articles/${created.id}`)).json()).body);
+  expect(stored).toContain(columns.map((name) => name.toLowerCase()).join(" | "));
+
+  // A 3 × 3 table widened to 20 columns: Add column is then off, and the save keeps the body.
+  await editor.keyboard.press("Enter");
+  const tools = editor.getByRole("group", { name: "Table" });
+  await editor.getByRole("button", { name: "Table", exact: true }).click();
+  const addColumn = tools.getByRole("button", { name: "Add column" });
+  for (let added = 3; added < 20; added += 1) await addColumn.click();
+  await expect(addColumn).toBeDisabled();
+  await expect(body.locator("table tr").first().locator("th")).toHaveCount(20);
+  await expect(editor.getByTestId("save-state")).toHaveText(/^Saved \d\d:\d\d \S+$/);
+});
