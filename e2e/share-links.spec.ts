@@ -10,6 +10,7 @@ const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", con
 const api = (id: string) => `/api/v1/newsroom/articles/${id}`;
 
 test("a reporter cannot share another reporter's live story; nothing is made", async ({ browser }) => {
+  test.slow(); // three people sign in (each a deliberately slow password hash) beside the other specs
   const reporter = await signedInPage(browser, "reporter@example.com");
   const editor = await signedInPage(browser, "editor@example.com");
   const outsider = await signedInPage(browser, "reporter2@example.com");

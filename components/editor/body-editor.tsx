@@ -3,6 +3,7 @@
 import { Extension, type JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { TextSelection } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
 import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import { articleExtensions } from "@/lib/content/extensions";
 import { firstPaintHtml, takeOver } from "./first-paint";
@@ -14,6 +15,29 @@ import { TablePaste } from "./table-paste";
 import { TableTools } from "./table-tools";
 import { ToolbarButton } from "./toolbar-button";
 import { UPLOAD_HINT, uploadImageFile } from "./upload-image";
+
+/**
+ * ProseMirror reads a selection made by a click or Shift+Home a moment
+ * later, on selectionchange; on a busy machine a key pressed at once (Ctrl+K,
+ * Tab in a table) would act on the caret before it. A key in the body first
+ * takes the selection shown on screen. Returns false: the key goes on.
+ */
+function takeShownSelection(view: EditorView, event: KeyboardEvent): false {
+  const shown = window.getSelection();
+  const { selection, doc } = view.state;
+  if (event.target !== view.dom || !(selection instanceof TextSelection) || !shown?.anchorNode || !shown.focusNode) return false;
+  if (!view.dom.contains(shown.anchorNode) || !view.dom.contains(shown.focusNode)) return false;
+  try {
+    const anchor = view.posAtDOM(shown.anchorNode, shown.anchorOffset);
+    const head = view.posAtDOM(shown.focusNode, shown.focusOffset);
+    if (anchor >= 0 && head >= 0 && (anchor !== selection.anchor || head !== selection.head)) {
+      view.dispatch(view.state.tr.setSelection(TextSelection.between(doc.resolve(anchor), doc.resolve(head))));
+    }
+  } catch {
+    // A DOM position ProseMirror cannot map (inside a node view's own fields): its own reading stands.
+  }
+  return false;
+}
 
 function InsertImage({ editor, onClose, file }: { editor: Editor; onClose: () => void; file: File | null }) {
   const [error, setError] = useState<string | null>(null);
@@ -120,7 +144,10 @@ function LiveBodyEditor({ content, editable, onChange, problemId, firstPaint }: 
   const [extensions] = useState(() => [
     // The photo node gets its in-place fields here only; the server renders the plain one.
     ...articleExtensions.map((extension) => (extension.name === "figure" ? EditableFigure : extension)),
-    Extension.create({ name: "linkShortcut", addKeyboardShortcuts: () => ({ "Mod-k": ({ editor }) => (editor.isEditable && setLinking(Date.now()), true) }) }),
+    Extension.create({
+      name: "linkShortcut",
+      addKeyboardShortcuts: () => ({ "Mod-k": ({ editor }) => (editor.isEditable && setLinking(Date.now()), true) }),
+    }),
     TablePaste.configure({ onNotice: setNotice }), // spreadsheet cells and web tables become tables
   ]);
   const editor = useEditor({
@@ -132,6 +159,7 @@ function LiveBodyEditor({ content, editable, onChange, problemId, firstPaint }: 
     editorProps: {
       // Options follow each render (no deps), so a save's flag reaches the body's own element, where screen readers meet it.
       attributes: { ...BODY_LABEL, class: BODY_CLASS, ...(problemId && { "aria-invalid": "true", "aria-describedby": problemId }) },
+      handleKeyDown: takeShownSelection,
       transformPastedHTML: (html) => {
         const pasted = cleanPastedHtml(html);
         setNotice(pasteNotice(pasted));
