@@ -19,23 +19,13 @@ import { UPLOAD_HINT, uploadImageFile } from "./upload-image";
 /**
  * ProseMirror reads a selection made by a click or Shift+Home a moment
  * later, on selectionchange; on a busy machine a key pressed at once (Ctrl+K,
- * Tab in a table) would act on the caret before it. A key in the body first
- * takes the selection shown on screen. Returns false: the key goes on.
+ * Tab in a table) acted on the caret before it. A key in the body first has
+ * ProseMirror read what changed in the page — its own reading, which knows
+ * which selection it set itself, only sooner. `domObserver` is internal to
+ * prosemirror-view (its keydown does the same when a read is already due).
  */
-function takeShownSelection(view: EditorView, event: KeyboardEvent): false {
-  const shown = window.getSelection();
-  const { selection, doc } = view.state;
-  if (event.target !== view.dom || !(selection instanceof TextSelection) || !shown?.anchorNode || !shown.focusNode) return false;
-  if (!view.dom.contains(shown.anchorNode) || !view.dom.contains(shown.focusNode)) return false;
-  try {
-    const anchor = view.posAtDOM(shown.anchorNode, shown.anchorOffset);
-    const head = view.posAtDOM(shown.focusNode, shown.focusOffset);
-    if (anchor >= 0 && head >= 0 && (anchor !== selection.anchor || head !== selection.head)) {
-      view.dispatch(view.state.tr.setSelection(TextSelection.between(doc.resolve(anchor), doc.resolve(head))));
-    }
-  } catch {
-    // A DOM position ProseMirror cannot map (inside a node view's own fields): its own reading stands.
-  }
+function readSelectionFirst(view: EditorView): false {
+  (view as unknown as { domObserver: { flush(): void } }).domObserver.flush();
   return false;
 }
 
@@ -159,7 +149,7 @@ function LiveBodyEditor({ content, editable, onChange, problemId, firstPaint }: 
     editorProps: {
       // Options follow each render (no deps), so a save's flag reaches the body's own element, where screen readers meet it.
       attributes: { ...BODY_LABEL, class: BODY_CLASS, ...(problemId && { "aria-invalid": "true", "aria-describedby": problemId }) },
-      handleKeyDown: takeShownSelection,
+      handleKeyDown: readSelectionFirst,
       transformPastedHTML: (html) => {
         const pasted = cleanPastedHtml(html);
         setNotice(pasteNotice(pasted));
