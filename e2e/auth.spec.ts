@@ -159,7 +159,6 @@ test.describe("sessions follow the database", () => {
   });
 
   test("the 11th wrong password is refused even when right", async ({ browser, page }) => {
-    test.setTimeout(60_000);
     const admin = await signedInPage(browser, "admin@example.com");
     const person = await invitePerson(browser, admin, "Reporter");
     await page.goto("/login");

@@ -16,7 +16,6 @@ const badge = (page: Page) => page.getByTestId("status-badge").first();
 const saveState = (page: Page) => page.getByTestId("save-state");
 
 test("the editor names the story, saves as a draft, previews in a new tab, and a submit says who was told", async ({ browser }) => {
-  test.setTimeout(60_000);
   const headline = `Lighthouse keeper retires after ${Date.now() % 100000} nights`;
   const reporter = await signedInPage(browser, "reporter@example.com");
   await reporter.getByRole("link", { name: "New article" }).click();
@@ -114,7 +113,6 @@ test("Archive stands apart from Publish and asks first: Cancel (or Escape) keeps
 });
 
 test("'Also open by' goes within seconds of the other person moving on or closing the tab", async ({ browser }) => {
-  test.setTimeout(60_000);
   const editor = await signedInPage(browser, "editor@example.com");
   const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline: `Harbour dredging ${Date.now()}`, body: doc("Words.") } })).json();
   await editor.goto(`/newsroom/articles/${created.id}`);

@@ -31,7 +31,6 @@ test.describe("npm start", () => {
 });
 
 test("the health check answers 503 when the database is unreachable", async () => {
-  test.setTimeout(60_000);
   const port = await freePort();
   const server = spawn("node_modules/.bin/next", ["start", "--port", String(port)], {
     // With the server edge, as npm start runs it: production refuses to run without (e2e/hostile-paths.spec.ts).

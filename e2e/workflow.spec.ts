@@ -100,7 +100,6 @@ test("an article goes from a reporter's draft through review to readers, and the
 });
 
 test("when two editors save the same version, the second is told and keeps their text", async ({ browser }) => {
-  test.setTimeout(60_000);
   const editor = await signedInPage(browser, "editor@example.com");
   await editor.getByRole("link", { name: "New article" }).click();
   await editor.getByLabel("Headline", { exact: true }).fill(`Shared draft ${Date.now()}`);
