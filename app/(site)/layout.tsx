@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { appUrl, env } from "@/lib/env";
-import { readerSections } from "@/lib/reader/published";
+import { readerSections } from "@/lib/reader/listings";
 import { shareImages } from "@/lib/reader/share-image";
 
 /** Canonical and social URLs are absolute, on the public site address; a page without its own picture shares the default one. */

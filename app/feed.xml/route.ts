@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { rssFeed } from "@/lib/reader/feeds";
-import { feedItems } from "@/lib/reader/published";
+import { feedItems } from "@/lib/reader/listings";
 
 export const dynamic = "force-dynamic"; // the data is cached by tag; nothing to build ahead
 

@@ -1,5 +1,5 @@
 import { newsSitemap } from "@/lib/reader/feeds";
-import { recentForNews } from "@/lib/reader/published";
+import { recentForNews } from "@/lib/reader/sitemaps";
 
 export const dynamic = "force-dynamic";
 

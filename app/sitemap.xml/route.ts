@@ -1,5 +1,5 @@
 import { sitemapIndex } from "@/lib/reader/feeds";
-import { sitemapChunkCount } from "@/lib/reader/published";
+import { sitemapChunkCount } from "@/lib/reader/sitemaps";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import type { ReaderImage } from "@/lib/reader/published";
+import type { ReaderImage } from "@/lib/reader/read";
 
 /** Pre-generated WebP widths through srcset, with width and height so nothing jumps while loading. */
 export function ReaderImageTag({ image, sizes, className, priority = false }: { image: ReaderImage; sizes: string; className?: string; priority?: boolean }) {

@@ -4,7 +4,7 @@ import { Byline, SectionLabel } from "@/components/article-meta";
 import { ReaderImageTag } from "@/components/reader/reader-image";
 import { renderArticleBody } from "@/lib/content/render";
 import { formatDateTime } from "@/lib/format";
-import { CORRECTION_LABELS, type ReaderArticle } from "@/lib/reader/published";
+import { CORRECTION_LABELS, type ReaderArticle } from "@/lib/reader/article";
 
 /**
  * A story as readers see it: the live version on its page, or a working

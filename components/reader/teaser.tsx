@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Byline, SectionLabel } from "@/components/article-meta";
-import type { Teaser } from "@/lib/reader/published";
+import type { Teaser } from "@/lib/reader/read";
 import { ReaderImageTag } from "./reader-image";
 
 const LAYOUT = {

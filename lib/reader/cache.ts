@@ -5,7 +5,7 @@ import { z } from "zod";
 import { after } from "next/server";
 import { db, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { neighboursOf } from "@/lib/reader/published";
+import { neighboursOf } from "@/lib/reader/article";
 import { pathsAffectedBy, tagsAffectedBy, type ReaderFacts } from "@/lib/reader/tags";
 
 /**

@@ -1,4 +1,7 @@
 import { createHash } from "node:crypto";
+import { db } from "@/lib/db";
+import { cached, inSection, LIVE, NEWEST_FIRST, taggedWith, teaserSelect, toTeaser } from "@/lib/reader/read";
+import { sectionTag, TIMELINE, topicTag } from "@/lib/reader/tags";
 
 export const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
@@ -21,3 +24,34 @@ export function publicError(status: 404 | 410, message: string): Response {
 }
 
 export const preflight = () => new Response(null, { status: 204, headers: { ...CORS_HEADERS, "Access-Control-Max-Age": "86400" } });
+
+/** The content API's list: newest first, keyset cursor on (publishedAt, id). */
+export const contentList = cached(
+  "content-list",
+  async (section: string | undefined, tag: string | undefined, cursor: string | undefined) => {
+    const after = cursor ? decodeCursor(cursor) : null;
+    const rows = await db().article.findMany({
+      where: {
+        AND: [
+          LIVE,
+          ...(section ? [inSection(section)] : []),
+          ...(tag ? [taggedWith(tag)] : []),
+          ...(after ? [{ OR: [{ publishedAt: { lt: after.publishedAt } }, { publishedAt: after.publishedAt, id: { lt: after.id } }] }] : []),
+        ],
+      },
+      orderBy: NEWEST_FIRST,
+      take: 26,
+      select: teaserSelect,
+    });
+    const page = rows.slice(0, 25).map(toTeaser);
+    const last = page.at(-1);
+    return { articles: page, nextCursor: rows.length > 25 && last ? Buffer.from(`${last.publishedAt}|${last.id}`).toString("base64url") : null };
+  },
+  (section, tag) => [TIMELINE, ...(section ? [sectionTag(section)] : []), ...(tag ? [topicTag(tag)] : [])],
+);
+
+function decodeCursor(cursor: string): { publishedAt: Date; id: string } | null {
+  const [time, id] = Buffer.from(cursor, "base64url").toString().split("|");
+  const publishedAt = new Date(time ?? "");
+  return id && !Number.isNaN(publishedAt.getTime()) ? { publishedAt, id } : null;
+}

@@ -1,5 +1,7 @@
 import { appUrl, env } from "@/lib/env";
-import { CORRECTION_LABELS, type CorrectionEntry, type Teaser } from "@/lib/reader/published";
+import { CORRECTION_LABELS } from "@/lib/reader/article";
+import type { CorrectionEntry } from "@/lib/reader/corrections";
+import type { Teaser } from "@/lib/reader/read";
 
 const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);

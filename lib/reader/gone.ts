@@ -1,4 +1,5 @@
-import { archivedSlugs } from "@/lib/reader/published";
+import { db } from "@/lib/db";
+import { WITHDRAWN } from "@/lib/reader/read";
 import { rememberWithdrawnSlugs } from "@/lib/reader/withdrawn.js";
 
 /**
@@ -8,6 +9,15 @@ import { rememberWithdrawnSlugs } from "@/lib/reader/withdrawn.js";
  * on any reader request, and an archive shows within about a second.
  */
 const REFRESH_MS = 1_000;
+
+/**
+ * Slugs readers must be told are gone (410), current and former, of
+ * withdrawn stories (WITHDRAWN in lib/reader/read.ts).
+ */
+export async function archivedSlugs(): Promise<string[]> {
+  const rows = await db().article.findMany({ where: WITHDRAWN, select: { slug: true, oldSlugs: { select: { slug: true } } } });
+  return rows.flatMap((row) => [row.slug, ...row.oldSlugs.map((old) => old.slug)]);
+}
 
 async function refresh(): Promise<void> {
   try {

@@ -1,10 +1,10 @@
 /**
  * Cache tags of reader pages, and which of them a change to an article
- * touches. Pure: the cached reads (lib/reader/published.ts) tag with these,
- * the services expire them after a change commits. An article page is
- * tagged by its own slug only; a change to a story also expires the pages
- * of its neighbours, whose previous/next and related links show it. The tag
- * names live in cache-tags.js, which the server edge shares.
+ * touches. Pure: the cached reads (lib/reader/read.ts and the modules on
+ * it) tag with these, the services expire them after a change commits. An
+ * article page is tagged by its own slug only; a change to a story also
+ * expires the pages of its neighbours, whose previous/next and related links
+ * show it. The tag names live in cache-tags.js, which the server edge shares.
  */
 import { authorTag, CORRECTIONS, sectionTag, slugTag, TIMELINE, topicTag } from "./cache-tags.js";
 

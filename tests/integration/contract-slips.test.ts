@@ -4,7 +4,8 @@ import { addCorrection, createDraft, listArticles, transition } from "@/lib/arti
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { AppError } from "@/lib/errors";
 import type { StaffViewer } from "@/lib/policy";
-import { articleBySlug, archivedSlugs } from "@/lib/reader/published";
+import { articleBySlug } from "@/lib/reader/article";
+import { archivedSlugs } from "@/lib/reader/gone";
 import { CreateUserInput, UpdateUserInput } from "@/lib/users/schemas";
 import { freshDatabase, type TestDatabase } from "../support/database";
 import { asViewer, makeUser } from "../support/factories";

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { arrangeFrontPage, createDraft, FRONT_PAGE_SLOTS, getFrontPagePlan, transition } from "@/lib/articles";
 import { AppError } from "@/lib/errors";
 import type { StaffViewer } from "@/lib/policy";
-import { frontPage, PAGE_SIZE } from "@/lib/reader/published";
+import { frontPage } from "@/lib/reader/front-page";
+import { PAGE_SIZE } from "@/lib/reader/read";
 import { freshDatabase, type TestDatabase } from "../support/database";
 import { asViewer, makeUser } from "../support/factories";
 

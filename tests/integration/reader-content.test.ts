@@ -19,16 +19,17 @@ beforeAll(async () => {
 });
 afterAll(() => rm(uploads, { recursive: true, force: true }));
 
-describe("lib/reader/published.ts", () => {
+describe("lib/reader/read.ts and the reader modules", () => {
   it("lists only published articles, newest first", async () => {
-    const { frontPage } = await import("@/lib/reader/published");
+    const { frontPage } = await import("@/lib/reader/front-page");
     const { articles } = await frontPage(1);
     const published = await database.db.article.findMany({ where: { status: "PUBLISHED" }, orderBy: { publishedAt: "desc" } });
     expect(articles.map((article) => article.id)).toEqual(published.map((article) => article.id));
   });
 
   it("finds no article in any other state, and says which are gone", async () => {
-    const { articleBySlug, archivedSlugs } = await import("@/lib/reader/published");
+    const { articleBySlug } = await import("@/lib/reader/article");
+    const { archivedSlugs } = await import("@/lib/reader/gone");
     const hidden = await database.db.article.findMany({ where: { status: { not: "PUBLISHED" } } });
     expect(hidden.length).toBeGreaterThan(0);
     for (const article of hidden) {
@@ -41,7 +42,8 @@ describe("lib/reader/published.ts", () => {
   });
 
   it("walks previous and next in publish order", async () => {
-    const { articleBySlug, frontPage } = await import("@/lib/reader/published");
+    const { articleBySlug } = await import("@/lib/reader/article");
+    const { frontPage } = await import("@/lib/reader/front-page");
     const { articles } = await frontPage(1);
     for (let i = 0; i < articles.length; i++) {
       const found = await articleBySlug(articles[i]!.slug);
@@ -52,7 +54,7 @@ describe("lib/reader/published.ts", () => {
   });
 
   it("searches headline, standfirst and body, ranked, with the terms marked", async () => {
-    const { searchArticles } = await import("@/lib/reader/published");
+    const { searchArticles } = await import("@/lib/reader/search");
     const { hits } = await searchArticles("harbour", 1);
     expect(hits.length).toBeGreaterThan(0);
     const bodyOnly = await searchArticles("gauging stations", 1);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Byline, SectionLabel } from "@/components/article-meta";
-import { MAX_QUERY_LENGTH, searchArticles } from "@/lib/reader/published";
+import { MAX_QUERY_LENGTH, searchArticles } from "@/lib/reader/search";
 
 export const metadata: Metadata = { title: "Search", robots: { index: false } };
 export const dynamic = "force-dynamic"; // every query is its own page

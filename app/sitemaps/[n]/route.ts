@@ -1,5 +1,6 @@
 import { urlSet } from "@/lib/reader/feeds";
-import { readerSections, sitemapChunk } from "@/lib/reader/published";
+import { readerSections } from "@/lib/reader/listings";
+import { sitemapChunk } from "@/lib/reader/sitemaps";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@ import { StaffEditLink } from "@/components/reader/staff-edit-link";
 import { Story } from "@/components/reader/story";
 import { TeaserGrid } from "@/components/reader/teaser";
 import { appUrl, env } from "@/lib/env";
-import { articleBySlug, CORRECTION_LABELS, type ReaderArticle } from "@/lib/reader/published";
+import { articleBySlug, CORRECTION_LABELS, type ReaderArticle } from "@/lib/reader/article";
 import { shareImages } from "@/lib/reader/share-image";
 
 export const revalidate = 300;

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Pagination } from "@/components/reader/teaser";
 import { formatDateTime } from "@/lib/format";
-import { CORRECTION_LABELS, correctionsPage } from "@/lib/reader/published";
+import { CORRECTION_LABELS } from "@/lib/reader/article";
+import { correctionsPage } from "@/lib/reader/corrections";
 import { pageNumber } from "@/lib/reader/pages";
 
 export const revalidate = 300;

@@ -1,5 +1,5 @@
 import { correctionsFeed } from "@/lib/reader/feeds";
-import { correctionsPage } from "@/lib/reader/published";
+import { correctionsPage } from "@/lib/reader/corrections";
 
 export const dynamic = "force-dynamic"; // the data is cached by tag; nothing to build ahead
 

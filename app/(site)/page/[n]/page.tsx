@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Pagination, TeaserCard, TeaserGrid } from "@/components/reader/teaser";
-import { frontPage } from "@/lib/reader/published";
+import { frontPage } from "@/lib/reader/front-page";
 import { pageNumber } from "@/lib/reader/pages";
 
 // Rendered on first request, then served from cache until an article it shows changes
-// (READER_TTL_S in lib/reader/published.ts; Next needs the literal here).
+// (READER_TTL_S in lib/reader/read.ts; Next needs the literal here).
 export const revalidate = 300;
 export const dynamicParams = true;
 export const generateStaticParams = async () => [];

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Listing } from "@/components/reader/teaser";
-import { authorPage } from "@/lib/reader/published";
+import { authorPage } from "@/lib/reader/listings";
 import { pageNumber } from "@/lib/reader/pages";
 
 export const revalidate = 300;

@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { rssFeed } from "@/lib/reader/feeds";
-import { feedItems, sectionPage } from "@/lib/reader/published";
+import { feedItems, sectionPage } from "@/lib/reader/listings";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Listing } from "@/components/reader/teaser";
-import { tagPage } from "@/lib/reader/published";
+import { tagPage } from "@/lib/reader/listings";
 import { pageNumber } from "@/lib/reader/pages";
 
 export const revalidate = 300;

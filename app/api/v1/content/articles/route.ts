@@ -1,5 +1,4 @@
-import { preflight, publicJson } from "@/lib/reader/content-api";
-import { contentList } from "@/lib/reader/published";
+import { contentList, preflight, publicJson } from "@/lib/reader/content-api";
 
 export const dynamic = "force-dynamic";
 

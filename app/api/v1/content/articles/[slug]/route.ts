@@ -1,7 +1,7 @@
 import { pruneToSchema } from "@/lib/content/document";
 import { countWords, readingMinutes } from "@/lib/content/word-count";
 import { CORS_HEADERS, preflight, publicError, publicJson } from "@/lib/reader/content-api";
-import { articleBySlug } from "@/lib/reader/published";
+import { articleBySlug } from "@/lib/reader/article";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,89 @@
+import { db, type Db } from "@/lib/db";
+import type { CorrectionKind, Prisma } from "@/lib/generated/prisma/client";
+import { cached, contentSelect, LIVE, namedTags, NEWEST_FIRST, type Teaser, teaserSelect, toTeaser, WITHDRAWN } from "@/lib/reader/read";
+import { slugTag } from "@/lib/reader/tags";
+
+export interface PublicCorrection {
+  kind: CorrectionKind;
+  note: string;
+  publishedAt: string;
+}
+
+export interface ReaderArticle extends Teaser {
+  body: unknown;
+  updatedAt: string | null;
+  tags: { slug: string; name: string }[];
+  corrections: PublicCorrection[];
+}
+
+export type ArticleLookup =
+  | { kind: "article"; article: ReaderArticle; previous: Teaser | null; next: Teaser | null; related: Teaser[] }
+  | { kind: "moved"; slug: string }
+  | { kind: "gone" }
+  | { kind: "missing" };
+
+export const CORRECTION_LABELS: Record<CorrectionKind, string> = { CORRECTION: "Correction", CLARIFICATION: "Clarification", UPDATE: "Update" };
+
+const publicCorrections = { where: { publishedAt: { not: null } }, orderBy: { publishedAt: "asc" }, select: { kind: true, note: true, publishedAt: true } } as const;
+
+/**
+ * The stories around a live one: the one published just before and just
+ * after, and the (up to three) earlier stories of its section. These are the
+ * links an article page carries, so they are also the pages a change to the
+ * story shows on (lib/reader/cache.ts).
+ */
+export async function neighboursOf(client: Pick<Db, "article">, story: { id: string; publishedAt: Date; sectionId: string | null }) {
+  const before = { OR: [{ publishedAt: { lt: story.publishedAt } }, { publishedAt: story.publishedAt, id: { lt: story.id } }] };
+  const after = { OR: [{ publishedAt: { gt: story.publishedAt } }, { publishedAt: story.publishedAt, id: { gt: story.id } }] };
+  const sectionMates = (where: Prisma.ArticleWhereInput, orderBy: Prisma.ArticleOrderByWithRelationInput[]) =>
+    story.sectionId ? client.article.findMany({ where: { AND: [LIVE, where, { liveRevision: { is: { sectionId: story.sectionId } } }] }, orderBy, take: 3, select: teaserSelect }) : Promise.resolve([]);
+  const [previous, next, related, followers] = await Promise.all([
+    client.article.findFirst({ where: { AND: [LIVE, before] }, orderBy: NEWEST_FIRST, select: teaserSelect }),
+    client.article.findFirst({ where: { AND: [LIVE, after] }, orderBy: [{ publishedAt: "asc" }, { id: "asc" }], select: teaserSelect }),
+    sectionMates(before, NEWEST_FIRST),
+    sectionMates(after, [{ publishedAt: "asc" }, { id: "asc" }]),
+  ]);
+  return { previous, next, related, followers };
+}
+
+/** Published → the live version and its neighbours; an old slug → where it moved; archived → gone. */
+export const articleBySlug = cached(
+  "article",
+  async (slug: string): Promise<ArticleLookup> => {
+    const row = await db().article.findFirst({
+      where: { AND: [LIVE, { liveRevision: { is: { slug } } }] },
+      select: {
+        ...teaserSelect,
+        liveSince: true,
+        liveRevision: { select: { ...contentSelect, body: true, sectionId: true, tagSlugs: true } },
+        corrections: publicCorrections,
+      },
+    });
+    if (!row) {
+      const [withdrawn, moved] = await Promise.all([
+        db().article.count({ where: { ...WITHDRAWN, OR: [{ slug }, { oldSlugs: { some: { slug } } }] } }),
+        db().slugRedirect.findUnique({ where: { slug }, select: { article: { select: { liveRevision: { select: { slug: true } } } } } }),
+      ]);
+      if (moved?.article.liveRevision && moved.article.liveRevision.slug !== slug) return { kind: "moved", slug: moved.article.liveRevision.slug };
+      return withdrawn > 0 ? { kind: "gone" } : { kind: "missing" };
+    }
+    const live = row.liveRevision!;
+    const publishedAt = row.publishedAt!;
+    const [{ previous, next, related }, tags] = await Promise.all([neighboursOf(db(), { id: row.id, publishedAt, sectionId: live.sectionId }), namedTags(live.tagSlugs)]);
+    return {
+      kind: "article",
+      article: {
+        ...toTeaser(row),
+        body: live.body,
+        // "Updated" only when a later version went live, not for the first publication itself.
+        updatedAt: row.liveSince && row.liveSince.getTime() > publishedAt.getTime() + 60_000 ? row.liveSince.toISOString() : null,
+        tags,
+        corrections: row.corrections.map((c) => ({ kind: c.kind, note: c.note, publishedAt: c.publishedAt!.toISOString() })),
+      },
+      previous: previous && toTeaser(previous),
+      next: next && toTeaser(next),
+      related: related.map(toTeaser),
+    };
+  },
+  (slug) => [slugTag(slug)],
+);
