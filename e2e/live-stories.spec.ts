@@ -34,7 +34,8 @@ test("an editor edits a live story in the browser: readers keep the live text un
     expect(await (await request.get(`/search?q=${encodeURIComponent("half-typed standf")}`)).text()).toContain(headline);
     expect((await (await request.get(`/api/v1/content/articles/${created.slug}`)).json()).standfirst).toBe("A half-typed standf");
     expect(await (await request.get("/feed.xml")).text()).toContain("A half-typed standf");
-  }).toPass({ timeout: 1_500 });
+    // Four reads a try: under CI's load one try took the whole 1.5 s. How fast readers get it is the bench's row (publish → visible).
+  }).toPass({ timeout: 5_000 });
 });
 
 test("a share link shows the working copy signed out, is never cached or indexed, and ends when revoked", async ({ browser }) => {
