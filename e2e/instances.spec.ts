@@ -165,6 +165,31 @@ test("what leaves the tier: no lifetime longer than its own, the page's cache ta
   expect(secondLog.some((entry) => JSON.parse(entry).event === "scheduler")).toBe(true);
 });
 
+test("a live entry posted through one instance reaches open pages served by the other and by the tier within the poll interval and two seconds", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const editor = await signedInPage(browser, "editor@example.com");
+  const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { kind: "live", headline: `Flood watch live ${Date.now()}`, body: doc("Rivers are rising.") } })).json();
+  expect((await editor.request.post(`/api/v1/newsroom/articles/${created.id}/transitions`, { data: { action: "publish", version: created.version } })).ok()).toBe(true);
+  const readers = await Promise.all(
+    [secondUrl, tierUrl].map(async (origin) => {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${origin}/articles/${created.slug}`);
+      await expect(page.getByText("No updates yet.")).toBeVisible();
+      return page;
+    }),
+  );
+  const since = Date.now();
+  const entry = await (await editor.request.post(`/api/v1/newsroom/articles/${created.id}/entries`, { data: { body: doc("The river burst its banks at the mill.") } })).json();
+  const fresh = await Promise.all(
+    [secondUrl, tierUrl].map(async (origin) => {
+      await expect.poll(async () => JSON.stringify(await (await fetch(`${origin}/articles/${created.slug}/updates.json`)).json()), { timeout: 2_000, intervals: [50] }).toContain(entry.id);
+      return Date.now() - since;
+    }),
+  );
+  await Promise.all(readers.map((page) => expect(page.getByRole("button", { name: "1 new update" })).toBeVisible({ timeout: 12_000 })));
+  console.log(`entry through instance 1 → in the updates address of instance 2 ${fresh[0]} ms, of the tier ${fresh[1]} ms; offered on both open pages after ${Date.now() - since} ms`);
+});
+
 test("SIGTERM: the instance finishes the request in flight, takes no new ones, and the tier keeps serving from the other", async () => {
   const { port } = new URL(secondUrl);
   // A sign-in whose body is still arriving when the signal comes.

@@ -53,6 +53,7 @@ async function photoStory(reporter: Page, headline: string, { submit = false } =
 let pages: Record<Role, Page>;
 let draft: { id: string };
 let inReview: { id: string };
+let liveDesk: { id: string };
 
 /** Every newsroom page and who may see it; the editor shows the reporter's own draft, and editors the story in review. */
 const newsroomPages = (role: Role) =>
@@ -60,6 +61,7 @@ const newsroomPages = (role: Role) =>
     { name: "dashboard", path: "/newsroom", roles: EVERYONE },
     { name: "editor", path: `/newsroom/articles/${role === "reporter" ? draft.id : inReview.id}`, roles: EVERYONE },
     { name: "new story", path: "/newsroom/articles/new", roles: EVERYONE },
+    { name: "live desk", path: `/newsroom/articles/${liveDesk.id}`, roles: EVERYONE },
     { name: "queue", path: "/newsroom/queue/my-drafts", roles: EVERYONE },
     { name: "review queue", path: "/newsroom/queue/awaiting-review", roles: EVERYONE },
     { name: "budget", path: "/newsroom/budget", roles: EVERYONE },
@@ -87,6 +89,11 @@ test.beforeAll(async ({ browser }) => {
   };
   draft = await photoStory(pages.reporter, "Accessibility draft");
   inReview = await photoStory(pages.reporter, "Accessibility review", { submit: true });
+  // The reporter's live coverage, published, with a key event posted: the desk in use.
+  const live = await (await pages.reporter.request.post("/api/v1/newsroom/articles", { data: { kind: "live", headline: `Accessibility live ${Date.now()}`, body: { type: "doc", content: [paragraph("The opening.")] } } })).json();
+  expect((await pages.editor.request.post(`/api/v1/newsroom/articles/${live.id}/transitions`, { data: { action: "publish", version: live.version } })).ok()).toBe(true);
+  expect((await pages.reporter.request.post(`/api/v1/newsroom/articles/${live.id}/entries`, { data: { title: "First update", body: { type: "doc", content: [paragraph("Crews are on the scene.")] }, keyEvent: true } })).ok()).toBe(true);
+  liveDesk = live;
 });
 
 /** Serious and critical findings fail the check; the lesser ones are only printed, for the record. */

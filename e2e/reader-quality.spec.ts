@@ -58,9 +58,19 @@ test.beforeAll(async ({ browser }) => {
   expect(authorHref).toBeDefined();
   // The checkers judge the story with its table in it, as readers get it (lib/content/render.tsx).
   expect(await (await editor.request.get(`/articles/${created.slug}`)).text()).toContain('role="region" aria-label="Table: Phase, Dates, Cost" tabindex="0"><table><thead>');
+  // Live coverage with a pinned entry, a key event and more entries than one page holds, so its older page exists too.
+  const live = await (await editor.request.post("/api/v1/newsroom/articles", { data: { kind: "live", headline: `Quality check live ${Date.now()}`, standfirst: "Live coverage for the checkers.", body: doc("What we know.") } })).json();
+  expect((await editor.request.post(`/api/v1/newsroom/articles/${live.id}/transitions`, { data: { action: "publish", version: live.version } })).ok()).toBe(true);
+  const entries = `/api/v1/newsroom/articles/${live.id}/entries`;
+  expect((await editor.request.post(entries, { data: { title: "The summary", body: doc("Where things stand."), pinned: true } })).ok()).toBe(true);
+  for (let n = 1; n <= 21; n++) expect((await editor.request.post(entries, { data: { ...(n % 7 === 0 && { title: `Turning point ${n}` }), body: doc(`Update number ${n}.`), keyEvent: n % 7 === 0 } })).ok()).toBe(true);
+  const olderHref = /href="(\/articles\/[^"]+\/older\/[^"]+)"/.exec(await (await editor.request.get(`/articles/${live.slug}`)).text())?.[1];
+  expect(olderHref).toBeDefined();
   story = created;
   editorRequest = editor.request;
   pages.push(
+    { name: "live blog", path: `/articles/${live.slug}`, indexable: true },
+    { name: "live blog, older updates", path: olderHref!, indexable: true },
     { name: "front page", path: "/", indexable: true },
     { name: "article", path: `/articles/${created.slug}`, indexable: true },
     { name: "section", path: "/sections/world", indexable: true },

@@ -1,5 +1,20 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { EDITING, transitionOf, WORKFLOW_ACTIONS, type Actor, type ArticleState, type Condition, type Reach, type StaffRole, type WorkflowAction } from "@/lib/workflow";
+import {
+  EDITING,
+  entryTransitionOf,
+  isEntryAction,
+  transitionOf,
+  WORKFLOW_ACTIONS,
+  type Actor,
+  type ArticleState,
+  type Condition,
+  type EntryAction,
+  type EntryState,
+  type EntryTransition,
+  type Reach,
+  type StaffRole,
+  type WorkflowAction,
+} from "@/lib/workflow";
 
 /**
  * Who may do what, decided in one pure place. Services ask it inside their
@@ -25,21 +40,33 @@ export interface ArticleFacts {
   live: boolean;
   /** the working copy holds something readers do not have (always, when it is not live) */
   changes: boolean;
+  /** live coverage (a stream of entries) or a story; a story when not said */
+  kind?: "STORY" | "LIVE";
+  /** live coverage an editor ended (null or absent while it runs) */
+  coverageEndedAt?: Date | null;
+}
+
+/** What the policy knows of a live entry. */
+export interface EntryFacts {
+  status: EntryState;
 }
 
 /** The newsroom's settings that change who may do what. */
 export interface NewsroomRules {
   /** nobody may publish, schedule or publish the changes of a story they wrote */
   fourEyes: boolean;
+  /** reporters' live entries wait for an editor to post them */
+  liveEntriesNeedApproval: boolean;
 }
-export const DEFAULT_RULES: NewsroomRules = { fourEyes: false };
+export const DEFAULT_RULES: NewsroomRules = { fourEyes: false, liveEntriesNeedApproval: false };
 
 /**
  * `preview`: open the working copy in the reader layout oneself (any staff who may see it);
  * `share`: hand the working copy to outsiders with a link, list and revoke such links.
  */
-export type ArticleAction = WorkflowAction | "view" | "edit" | "comment" | "correct" | "preview" | "share";
-export type DenialReason = "not_visible" | "forbidden" | "four_eyes" | "invalid_transition";
+export type ArticleAction = WorkflowAction | EntryAction | "view" | "edit" | "comment" | "correct" | "preview" | "share";
+/** `approval`: held by the newsroom's approval rule for live entries; `not_live_coverage`: an entry fact on a story that is not live coverage */
+export type DenialReason = "not_visible" | "forbidden" | "four_eyes" | "approval" | "not_live_coverage" | "invalid_transition";
 export type Decision = { ok: true } | { ok: false; reason: DenialReason };
 
 const ALLOW: Decision = { ok: true };
@@ -60,9 +87,10 @@ function mayView(viewer: Viewer, article: ArticleFacts): boolean {
   return isEditor(viewer) || article.live || owns(viewer, article);
 }
 
-export function can(viewer: Viewer, action: ArticleAction, article: ArticleFacts, rules: NewsroomRules = DEFAULT_RULES): Decision {
+export function can(viewer: Viewer, action: ArticleAction, article: ArticleFacts, rules: NewsroomRules = DEFAULT_RULES, entry?: EntryFacts): Decision {
   if (!mayView(viewer, article)) return deny("not_visible");
   if (action === "view") return ALLOW;
+  if (isEntryAction(action)) return canOnEntry(viewer, action, article, rules, entry);
   if (action === "comment" || action === "preview") return viewer.kind === "staff" ? ALLOW : deny("forbidden");
   if (action === "correct") {
     // A correction is for a story readers have seen, added by an editor.
@@ -81,6 +109,29 @@ export function can(viewer: Viewer, action: ArticleAction, article: ArticleFacts
   if (transition.fourEyes && rules.fourEyes && owns(viewer, article)) return deny("four_eyes");
   const inState = transition.from.includes(article.status) && (transition.when ?? []).every((condition) => holds(condition, article));
   return inState ? ALLOW : deny("invalid_transition");
+}
+
+/**
+ * Entry facts (lib/workflow.ts ENTRY_TRANSITIONS): the right first, as for
+ * moves; then the approval rule; then whether the story, its coverage and the
+ * entry are in a state for it. An archived story takes no entry facts.
+ */
+function canOnEntry(viewer: Viewer, action: EntryAction, article: ArticleFacts, rules: NewsroomRules, entry: EntryFacts | undefined): Decision {
+  const transition = entryTransitionOf(action);
+  if (viewer.kind === "system" || !reaches(transition.who[viewer.role], viewer, article)) return deny("forbidden");
+  if (article.kind !== "LIVE") return deny("not_live_coverage");
+  const byEditor = transition.who[viewer.role] === "any";
+  const seenByReaders = entry ? entry.status === "POSTED" : true;
+  if (transition.approval && rules.liveEntriesNeedApproval && !byEditor && seenByReaders) return deny("approval");
+  const entryFits = transition.on === undefined || (entry !== undefined && transition.on.includes(entry.status));
+  return article.status !== "ARCHIVED" && coverageIs(transition.coverage, article) && entryFits ? ALLOW : deny("invalid_transition");
+}
+
+function coverageIs(wanted: EntryTransition["coverage"], article: ArticleFacts): boolean {
+  const ended = Boolean(article.coverageEndedAt);
+  if (wanted === "open") return !ended;
+  if (wanted === "running") return article.live && !ended;
+  return wanted === "ended" ? ended : true;
 }
 
 export const allowedActions = (viewer: Viewer, article: ArticleFacts, rules: NewsroomRules = DEFAULT_RULES): WorkflowAction[] =>

@@ -93,6 +93,62 @@ export const EDITING: Record<ArticleState, Partial<Record<StaffRole, Reach>>> = 
   ARCHIVED: {},
 };
 
+/**
+ * Live coverage: a story whose readers get a stream of short entries under its
+ * opening (the opening moves through the table above like any story). The
+ * entries' own facts, in the same style: who may take each, on which entries,
+ * and what the newsroom's approval rule changes. Entries belong to live
+ * coverage only; posting needs coverage an editor has not ended.
+ */
+export const ENTRY_STATES = ["PENDING", "POSTED", "DELETED"] as const;
+export type EntryState = (typeof ENTRY_STATES)[number];
+
+export interface EntryTransition {
+  who: Partial<Record<StaffRole, Reach>>;
+  /** the states of the entry it acts on; none for an action that makes one or acts on the coverage */
+  on?: readonly EntryState[];
+  /**
+   * under the approval rule, only editors take it on what readers see: a
+   * writer's new entry waits in the queue instead (queue_entry), and a
+   * writer changes only their entries still waiting
+   */
+  approval?: true;
+  /**
+   * `open`: not ended (entries may be written before the first publish, which starts the coverage);
+   * `running`: readers have it and it has not ended; `ended`: an editor ended it
+   */
+  coverage?: "open" | "running" | "ended";
+}
+
+const WRITERS_AND_EDITORS = { REPORTER: "own", ...EDITORS } as const;
+
+export const ENTRY_TRANSITIONS = {
+  post_entry: { who: WRITERS_AND_EDITORS, approval: true, coverage: "open" },
+  queue_entry: { who: WRITERS_AND_EDITORS, coverage: "open" },
+  approve_entry: { who: EDITORS, on: ["PENDING"], coverage: "open" },
+  edit_entry: { who: WRITERS_AND_EDITORS, on: ["PENDING", "POSTED"], approval: true },
+  pin_entry: { who: EDITORS, on: ["PENDING", "POSTED"] },
+  delete_entry: { who: WRITERS_AND_EDITORS, on: ["PENDING", "POSTED"], approval: true },
+  end_coverage: { who: EDITORS, coverage: "running" },
+  resume_coverage: { who: EDITORS, coverage: "ended" },
+} as const satisfies Record<string, EntryTransition>;
+
+export type EntryAction = keyof typeof ENTRY_TRANSITIONS;
+export const entryTransitionOf = (action: EntryAction): EntryTransition => ENTRY_TRANSITIONS[action];
+export const isEntryAction = (action: string): action is EntryAction => Object.hasOwn(ENTRY_TRANSITIONS, action);
+
+/** How history names each entry fact. */
+export const ENTRY_ACTION_LABELS: Record<EntryAction, string> = {
+  post_entry: "Posted an entry",
+  queue_entry: "Sent an entry for approval",
+  approve_entry: "Approved and posted an entry",
+  edit_entry: "Edited an entry",
+  pin_entry: "Pinned an entry",
+  delete_entry: "Deleted an entry",
+  end_coverage: "Ended live coverage",
+  resume_coverage: "Resumed live coverage",
+};
+
 /** The label staff see for each state. */
 export const STATE_LABELS: Record<ArticleState, string> = {
   DRAFT: "Draft",

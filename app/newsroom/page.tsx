@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NewLiveCoverage } from "@/components/live/new-live-coverage";
 import { ArticleRows } from "@/components/newsroom/article-rows";
 import { dashboardSummary, filterOptions, listArticles, missedSchedules, type ArticleRow, type BoxName } from "@/lib/articles";
 import { pageViewer } from "@/lib/auth/page-viewer";
@@ -54,6 +55,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           <Link href="/newsroom/import" className="rounded border border-rule bg-white px-4 py-2 text-sm font-semibold">
             Import
           </Link>
+          <NewLiveCoverage />
           <Link href="/newsroom/articles/new" className="rounded bg-ink px-4 py-2 text-sm font-semibold text-paper">
             New article
           </Link>

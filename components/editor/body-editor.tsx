@@ -82,11 +82,13 @@ type BodyEditorProps = {
   onChange: (doc: JSONContent) => void;
   /** the id of why the last save kept the body back (article-editor.tsx): the body is marked invalid and described by it */
   problemId?: string | null;
+  /** what the text box is called for screen readers and tests: "Body" (a story's), or an entry's */
+  label?: string;
 };
 
 const subscribeToNothing = () => () => {};
 const TOOLBAR_ROW = "flex flex-wrap gap-1 border-b border-rule p-2";
-const BODY_LABEL = { "aria-label": "Body", role: "textbox", "aria-multiline": "true" } as const;
+const bodyLabel = (label = "Body") => ({ "aria-label": label, role: "textbox", "aria-multiline": "true" }) as const;
 // A ring inside the box while the body has the focus: a keyboard user sees where they are (the caret alone is easy to lose).
 const BODY_CLASS = "article-body min-h-64 p-4 font-serif text-lg leading-relaxed focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-muted";
 
@@ -112,7 +114,7 @@ export function BodyEditor(props: BodyEditorProps) {
         )}
         <div
           id={surfaceId}
-          {...(props.editable && { ...BODY_LABEL, contentEditable: true, suppressContentEditableWarning: true })}
+          {...(props.editable && { ...bodyLabel(props.label), contentEditable: true, suppressContentEditableWarning: true })}
           className={BODY_CLASS}
           // Never reconciled by React: what the person types before hydration stays until the editor takes it.
           dangerouslySetInnerHTML={{ __html: html }}
@@ -123,7 +125,7 @@ export function BodyEditor(props: BodyEditorProps) {
   return <LiveBodyEditor {...props} firstPaint={{ id: surfaceId, html }} />;
 }
 
-function LiveBodyEditor({ content, editable, onChange, problemId, firstPaint }: BodyEditorProps & { firstPaint: { id: string; html: string } }) {
+function LiveBodyEditor({ content, editable, onChange, problemId, label, firstPaint }: BodyEditorProps & { firstPaint: { id: string; html: string } }) {
   // Read while the first-paint body is still in the page (this render replaces it); null on a client-side visit.
   const [start] = useState(() => takeOver(typeof document === "undefined" ? null : document.getElementById(firstPaint.id), content, firstPaint.html));
   const [inserting, setInserting] = useState(false);
@@ -148,7 +150,7 @@ function LiveBodyEditor({ content, editable, onChange, problemId, firstPaint }: 
     immediatelyRender: true,
     editorProps: {
       // Options follow each render (no deps), so a save's flag reaches the body's own element, where screen readers meet it.
-      attributes: { ...BODY_LABEL, class: BODY_CLASS, ...(problemId && { "aria-invalid": "true", "aria-describedby": problemId }) },
+      attributes: { ...bodyLabel(label), class: BODY_CLASS, ...(problemId && { "aria-invalid": "true", "aria-describedby": problemId }) },
       handleKeyDown: readSelectionFirst,
       transformPastedHTML: (html) => {
         const pasted = cleanPastedHtml(html);

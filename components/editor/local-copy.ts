@@ -33,6 +33,15 @@ export function readLocalCopy<T>(storyKey: string): LocalCopy<T> | null {
   }
 }
 
+/** The copy as stored (a string, stable between reads while unchanged), or null. */
+export function localCopyText(storyKey: string): string | null {
+  try {
+    return localStorage.getItem(PREFIX + storyKey);
+  } catch {
+    return null;
+  }
+}
+
 export function dropLocalCopy(storyKey: string): void {
   try {
     localStorage.removeItem(PREFIX + storyKey);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Byline, SectionLabel } from "@/components/article-meta";
+import { LiveLabel } from "@/components/reader/live-label";
 import { ReaderImageTag } from "@/components/reader/reader-image";
 import { renderArticleBody } from "@/lib/content/render";
 import { formatDateTime } from "@/lib/format";
@@ -17,7 +18,10 @@ export function Story({ article, linked, aside, children }: { article: ReaderArt
     <article className="mx-auto max-w-3xl">
       <header>
         <div className="flex items-center justify-between">
-          {linked ? <SectionLabel section={article.section} /> : <span className="font-sans text-xs font-bold tracking-wider text-accent uppercase">{article.section?.name}</span>}
+          <span className="flex items-center gap-3">
+            {article.coverage?.running && <LiveLabel />}
+            {linked ? <SectionLabel section={article.section} /> : <span className="font-sans text-xs font-bold tracking-wider text-accent uppercase">{article.section?.name}</span>}
+          </span>
           {aside}
         </div>
         <h1 className="mt-2 text-4xl leading-tight font-bold sm:text-5xl">{article.headline}</h1>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Byline, SectionLabel } from "@/components/article-meta";
 import type { Teaser } from "@/lib/reader/read";
+import { LiveLabel } from "./live-label";
 import { ReaderImageTag } from "./reader-image";
 
 const LAYOUT = {
@@ -37,7 +38,10 @@ export function TeaserCard({ article, variant, level = 3 }: { article: Teaser; v
         </Link>
       )}
       <div className={layout.text}>
-        <SectionLabel section={article.section} />
+        <span className="flex items-center gap-2">
+          {article.liveNow && <LiveLabel />}
+          <SectionLabel section={article.section} />
+        </span>
         <Heading className={layout.headline}>
           <Link href={href} className="hover:underline">
             {article.headline}

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma, Revision, RevisionKind } from "@/lib/generated/prisma/client";
 import { imageFolder } from "@/lib/media";
 import { slugify } from "@/lib/slug";
+import { WORKFLOW_ACTIONS } from "@/lib/workflow";
 
 type Tx = Prisma.TransactionClient;
 
@@ -126,7 +127,7 @@ export async function recordRevision(tx: Tx, articleId: string, authorId: string
       now.getTime() - latest.createdAt.getTime() < FOLD_WINDOW_MS &&
       latest.id !== article.liveRevisionId &&
       latest.id !== article.scheduledRevisionId &&
-      (await tx.workflowEvent.count({ where: { articleId, createdAt: { gte: latest.createdAt } } })) === 0;
+      (await tx.workflowEvent.count({ where: { articleId, action: { in: WORKFLOW_ACTIONS }, createdAt: { gte: latest.createdAt } } })) === 0;
     if (foldable) {
       await tx.revision.update({ where: { id: latest.id }, data: snapshot });
       return latest.id;

@@ -4,6 +4,7 @@ import { forbidden } from "@/lib/errors";
 import { notifyAssignment } from "@/lib/notifications";
 import { mayCreateArticles, type Viewer } from "@/lib/policy";
 import { slugify, untitledSlug } from "@/lib/slug";
+import { apiKind } from "./kind";
 import { checkSection, heroColumns, recordRevision, replaceTags, slugTaken, slugTakenMessage } from "./content";
 import { checkContent, parseStoryInput } from "./field-check";
 import { planColumns, planOf } from "./planning";
@@ -38,6 +39,7 @@ export async function createDraft(viewer: Viewer, input: unknown, now = new Date
     const planned = plan ? await planColumns(tx, viewer, plan, now) : null;
     const article = await tx.article.create({
       data: {
+        kind: fields.kind,
         slug,
         headline: valid.headline ?? "",
         standfirst: valid.standfirst ?? "",
@@ -52,6 +54,6 @@ export async function createDraft(viewer: Viewer, input: unknown, now = new Date
     await recordRevision(tx, article.id, viewer.id);
     if (article.assigneeId) await notifyAssignment(tx, viewer, article, now);
     // The plan's times come back so the desk can be shown the day the story landed on.
-    return { id: article.id, slug: article.slug, version: article.version, status: article.status, deadline: article.deadline, plannedFor: article.plannedFor, warnings: planned?.warnings ?? [], invalid };
+    return { id: article.id, slug: article.slug, version: article.version, status: article.status, kind: apiKind(article.kind), deadline: article.deadline, plannedFor: article.plannedFor, warnings: planned?.warnings ?? [], invalid };
   });
 }

@@ -1,6 +1,6 @@
 import { AppError, notFound } from "@/lib/errors";
 import type { Article, Prisma } from "@/lib/generated/prisma/client";
-import { can, DEFAULT_RULES, visibleWhere, type ArticleAction, type ArticleFacts, type DenialReason, type NewsroomRules, type Viewer } from "@/lib/policy";
+import { can, DEFAULT_RULES, visibleWhere, type ArticleAction, type EntryFacts, type ArticleFacts, type DenialReason, type NewsroomRules, type Viewer } from "@/lib/policy";
 import { STATE_LABELS } from "@/lib/workflow";
 
 type Tx = Prisma.TransactionClient;
@@ -22,19 +22,21 @@ export async function findVisible(tx: Tx, viewer: Viewer, articleId: string): Pr
   return withFacts(article);
 }
 
-const FORBIDDEN_MESSAGES: Record<Exclude<DenialReason, "not_visible" | "invalid_transition">, string> = {
+const FORBIDDEN_MESSAGES: Record<Exclude<DenialReason, "not_visible" | "invalid_transition" | "not_live_coverage">, string> = {
   forbidden: "Your role does not allow that on this article.",
   four_eyes: "The four-eyes rule is on: someone other than the author must publish or schedule this story.",
+  approval: "Live entries need approval: an editor posts, changes and deletes what readers see; your entry waits in the queue.",
 };
 
 /** Why a move is held back, in the words staff see on the button and in a 403. */
 export const denialMessage = (reason: keyof typeof FORBIDDEN_MESSAGES) => FORBIDDEN_MESSAGES[reason];
 
 /** Not visible → 404; visible but not allowed → 403 (with the reason); not from this state → 409. */
-export function assertAllowed(viewer: Viewer, action: ArticleAction, article: ArticleFacts, rules: NewsroomRules = DEFAULT_RULES) {
-  const decision = can(viewer, action, article, rules);
+export function assertAllowed(viewer: Viewer, action: ArticleAction, article: ArticleFacts, rules: NewsroomRules = DEFAULT_RULES, entry?: EntryFacts) {
+  const decision = can(viewer, action, article, rules, entry);
   if (decision.ok) return;
   if (decision.reason === "not_visible") throw notFound("That article");
+  if (decision.reason === "not_live_coverage") throw new AppError("INVALID_TRANSITION", "Entries belong to live coverage, and this story is not live coverage.", { kind: "STORY" });
   if (decision.reason === "invalid_transition") {
     const state = STATE_LABELS[article.status].toLowerCase();
     const detail = article.live ? (article.changes ? ", live with unpublished changes," : ", live with no unpublished changes,") : "";

@@ -1,9 +1,11 @@
 import { db } from "@/lib/db";
 import { imageUrl } from "@/lib/media";
 import { countWords, readingMinutes } from "@/lib/content/word-count";
+import { coverageOf } from "@/lib/live/coverage-state";
 import { allowedActions, can, heldByFourEyes, mayPlan, type Viewer } from "@/lib/policy";
 import { newsroomRules } from "@/lib/settings";
 import { denialMessage, findVisible, withFacts } from "./find";
+import { apiKind } from "./kind";
 
 /** Everything the editor needs about one article, including what this viewer may do with it now and why not. */
 export async function getArticle(viewer: Viewer, articleId: string) {
@@ -35,6 +37,7 @@ export async function getArticle(viewer: Viewer, articleId: string) {
         })
       : null;
   const words = countWords(article.body);
+  const may = (action: Parameters<typeof can>[1], entry?: { status: "PENDING" | "POSTED" }) => can(viewer, action, article, rules, entry).ok;
   return {
     id: article.id,
     slug: article.slug,
@@ -42,6 +45,23 @@ export async function getArticle(viewer: Viewer, articleId: string) {
     standfirst: article.standfirst,
     body: article.body,
     status: article.status,
+    /** "story" or "live" (live coverage), as the API spells it */
+    kind: apiKind(article.kind),
+    /** live coverage once published: running until an editor ends it */
+    coverage: coverageOf(article),
+    /** what this viewer may do on the live desk (null for a story) */
+    liveDesk:
+      article.kind === "LIVE"
+        ? {
+            posts: may("post_entry") ? ("direct" as const) : may("queue_entry") ? ("queue" as const) : null,
+            mayApprove: may("approve_entry", { status: "PENDING" }),
+            mayPin: may("pin_entry", { status: "POSTED" }),
+            mayChangePosted: may("edit_entry", { status: "POSTED" }),
+            mayDeletePosted: may("delete_entry", { status: "POSTED" }),
+            mayEndCoverage: may("end_coverage"),
+            mayResumeCoverage: may("resume_coverage"),
+          }
+        : null,
     version: article.version,
     /** the version readers have, or null when nothing is live */
     liveVersion: article.liveVersion,

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isEditor, visibleWhere, type StaffViewer, type Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
+import { WORKFLOW_ACTIONS } from "@/lib/workflow";
 import { ListArticlesInput } from "./schemas";
 
 const rowSelect = {
@@ -103,7 +104,8 @@ export async function boxList(viewer: StaffViewer, box: BoxName, page: number) {
     db().article.findMany({ where, orderBy, skip: (page - 1) * BOX_PAGE_SIZE, take: BOX_PAGE_SIZE, select: rowSelect }),
   ]);
   const entered = await db().workflowEvent.findMany({
-    where: { articleId: { in: rows.map((row) => row.id) } },
+    // Moves only: an entry posted to live coverage does not change the story's state.
+    where: { articleId: { in: rows.map((row) => row.id) }, action: { in: WORKFLOW_ACTIONS } },
     orderBy: { createdAt: "desc" },
     distinct: ["articleId"],
     select: { articleId: true, createdAt: true },

@@ -7,7 +7,8 @@ import { previewedArticleId } from "./previews";
 /**
  * Who may see a stored image. Only the WebP variants are ever served (they
  * carry no metadata); the original upload never is. An image a live story
- * shows is public; any other is for staff, and for the holder of a share
+ * shows is public (in a live revision, or in a posted entry of live
+ * coverage readers have); any other is for staff, and for the holder of a share
  * link of a story whose working copy shows it. Everyone else gets a 404, as
  * if it did not exist.
  */
@@ -21,6 +22,9 @@ export async function imageAccess(key: string, who: { viewer: Viewer | null; pre
     SELECT EXISTS (
       SELECT 1 FROM "Revision" r JOIN "Article" a ON a."liveRevisionId" = r."id"
       WHERE r."mediaIds" @> ARRAY[${media.id}]::text[]
+    ) OR EXISTS (
+      SELECT 1 FROM "LiveEntry" e JOIN "Article" a ON a."id" = e."articleId"
+      WHERE a."liveRevisionId" IS NOT NULL AND e."status" = 'POSTED' AND e."mediaIds" @> ARRAY[${media.id}]::text[]
     ) AS "live"`;
   if (live) return "public";
   if (who.viewer?.kind === "staff") return "private";

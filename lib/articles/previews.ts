@@ -95,6 +95,8 @@ async function workingCopy(articleId: string): Promise<ReaderArticle | null> {
   if (!row) return null;
   return {
     ...teaserOf(row.id, readerAuthor(row), row.publishedAt ?? new Date(), row),
+    // A preview shows the opening; entries are posted to readers directly, not previewed.
+    coverage: null,
     body: row.body,
     updatedAt: null,
     tags: row.tags.map((t) => t.tag).sort((a, b) => a.name.localeCompare(b.name)),

@@ -3,11 +3,14 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyAssignment } from "@/lib/notifications";
 import type { StaffViewer, Viewer } from "@/lib/policy";
+import { changeKind } from "@/lib/live/kind";
 import { isPlaceholderSlug, slugify } from "@/lib/slug";
+import { WORKFLOW_ACTIONS } from "@/lib/workflow";
 import { checkSection, heroColumns, recordRevision, replaceTags, slugTaken, slugTakenMessage } from "./content";
 import { checkContent, parseStoryInput, storesContent, type CheckedContent, type KeptBack } from "./field-check";
 import { assertAllowed, findVisible, type FoundArticle } from "./find";
 import { planColumns, planOf, type Plan } from "./planning";
+import { apiKind } from "./kind";
 import { CONTENT_FIELDS, SaveDraftInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -31,10 +34,10 @@ type Tx = Prisma.TransactionClient;
  * version) is still refused whole.
  */
 export async function saveDraft(viewer: Viewer, input: unknown, now = new Date()) {
-  const { articleId, version, ...fields } = parseStoryInput(SaveDraftInput, input);
+  const { articleId, version, kind, ...fields } = parseStoryInput(SaveDraftInput, input);
   const plan = planOf(fields);
   const content = CONTENT_FIELDS.some((field) => fields[field] !== undefined);
-  if (version === undefined && (content || !plan)) {
+  if (version === undefined && (content || (!plan && kind === undefined))) {
     throw new AppError("VALIDATION", "version: name the version you edited.", { field: "version" });
   }
   if (viewer.kind !== "staff") throw new AppError("FORBIDDEN", "Only staff edit articles.");
@@ -42,12 +45,15 @@ export async function saveDraft(viewer: Viewer, input: unknown, now = new Date()
   return db().$transaction(async (tx) => {
     const article = await findVisible(tx, viewer, articleId);
     const planned = plan ? await planColumns(tx, viewer, plan, now) : null;
+    if (kind !== undefined) await changeKind(tx, viewer, article, kind);
     let invalid: KeptBack[] = [];
-    if (version === undefined) await tx.article.update({ where: { id: article.id }, data: planned!.data });
+    if (version === undefined) {
+      if (planned) await tx.article.update({ where: { id: article.id }, data: planned.data });
+    }
     else invalid = await saveContent(tx, viewer, article, checked, version, planned?.data ?? {});
     if (plan?.assigneeId && plan.assigneeId !== article.assigneeId) await notifyAssignment(tx, viewer, { ...article, ...plan, assigneeId: plan.assigneeId }, now);
-    const saved = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, slug: true, version: true, status: true, updatedAt: true } });
-    return { ...saved, warnings: planned?.warnings ?? [], invalid };
+    const saved = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, slug: true, version: true, status: true, kind: true, updatedAt: true } });
+    return { ...saved, kind: apiKind(saved.kind), warnings: planned?.warnings ?? [], invalid };
   });
 }
 
@@ -108,7 +114,7 @@ export async function conflict(tx: Prisma.TransactionClient, articleId: string):
   const current = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true, updatedAt: true, status: true } });
   const [save, move] = await Promise.all([
     tx.revision.findFirst({ where: { articleId }, orderBy: { version: "desc" }, select: { author: { select: { name: true } }, createdAt: true } }),
-    tx.workflowEvent.findFirst({ where: { articleId }, orderBy: { createdAt: "desc" }, select: { actor: { select: { name: true } }, createdAt: true } }),
+    tx.workflowEvent.findFirst({ where: { articleId, action: { in: WORKFLOW_ACTIONS } }, orderBy: { createdAt: "desc" }, select: { actor: { select: { name: true } }, createdAt: true } }),
   ]);
   const updatedBy = move && (!save || move.createdAt > save.createdAt) ? (move.actor?.name ?? "the scheduler") : (save?.author.name ?? null);
   return new AppError("CONFLICT", `${updatedBy ?? "Someone else"} changed this article after you loaded it.`, {

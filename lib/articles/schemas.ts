@@ -63,8 +63,11 @@ const ArticleFields = {
 };
 export const CONTENT_FIELDS = Object.keys(ArticleFields) as (keyof typeof ArticleFields)[];
 
+/** A story, or live coverage (a live blog: lib/live/); the API spells them in lower case, either case is taken. */
+export const ArticleKind = lenientEnum(["STORY", "LIVE"], { error: "must be story or live" });
+
 export const CreateArticleInput = z
-  .object({ ...ArticleFields, ...Planning, headline: z.string().default(""), standfirst: z.string().default(""), slug: z.string().optional(), sectionId: Id.nullable().default(null), tags: Tags.default([]), hero: HeroShape.default(null), body: z.unknown().optional() })
+  .object({ ...ArticleFields, ...Planning, kind: ArticleKind.default("STORY"), headline: z.string().default(""), standfirst: z.string().default(""), slug: z.string().optional(), sectionId: Id.nullable().default(null), tags: Tags.default([]), hero: HeroShape.default(null), body: z.unknown().optional() })
   .strict();
 export type CreateArticleInput = z.infer<typeof CreateArticleInput>;
 
@@ -74,6 +77,8 @@ export const SaveDraftInput = z
     /** required when the save changes content; a plan-only save names none */
     version: z.number().int().positive().optional(),
     ...Planning,
+    /** a draft never published may become live coverage, or a story again while it has no entries */
+    kind: ArticleKind.optional(),
     headline: z.string().optional(),
     standfirst: z.string().optional(),
     body: z.unknown().optional(),

@@ -38,6 +38,8 @@ export const FIELD_LIMITS = {
   /** one tag's name, and how many tags a story takes */
   tag: 60,
   tags: 20,
+  /** a live entry's optional title (the database holds the same line) */
+  entryTitle: 200,
 } as const;
 export type LimitedField = keyof typeof FIELD_LIMITS;
 

@@ -1,5 +1,6 @@
 import { db, type Db } from "@/lib/db";
 import type { CorrectionKind, Prisma } from "@/lib/generated/prisma/client";
+import { coverageOf, type Coverage } from "@/lib/live/coverage-state";
 import { cached, contentSelect, LIVE, namedTags, NEWEST_FIRST, type Teaser, teaserSelect, toTeaser, WITHDRAWN } from "@/lib/reader/read";
 import { slugTag } from "@/lib/reader/tags";
 
@@ -10,6 +11,8 @@ export interface PublicCorrection {
 }
 
 export interface ReaderArticle extends Teaser {
+  /** live coverage: when it started and ended (null for a story) */
+  coverage: Coverage | null;
   body: unknown;
   updatedAt: string | null;
   tags: { slug: string; name: string }[];
@@ -55,6 +58,7 @@ export const articleBySlug = cached(
       select: {
         ...teaserSelect,
         liveSince: true,
+        liveRevisionId: true,
         liveRevision: { select: { ...contentSelect, body: true, sectionId: true, tagSlugs: true } },
         corrections: publicCorrections,
       },
@@ -74,6 +78,7 @@ export const articleBySlug = cached(
       kind: "article",
       article: {
         ...toTeaser(row),
+        coverage: coverageOf(row),
         body: live.body,
         // "Updated" only when a later version went live, not for the first publication itself.
         updatedAt: row.liveSince && row.liveSince.getTime() > publishedAt.getTime() + 60_000 ? row.liveSince.toISOString() : null,

@@ -18,6 +18,8 @@ const MAX_NAME_LENGTH = 200;
 const PAGES = [
   [/^\/(?:page\/\d+)?$/, () => [TIMELINE, FRONT_PAGE]],
   [/^\/articles\/([^/]+)$/, (slug) => [slugTag(slug)]],
+  // a live blog's updates address, its entries' feed and its older-updates pages
+  [/^\/articles\/([^/]+)\/(?:updates\.json|feed\.xml|older\/[^/]+)$/, (slug) => [slugTag(slug)]],
   [/^\/api\/v1\/content\/articles\/([^/]+)$/, (slug) => [slugTag(slug)]],
   [/^\/sections\/([^/]+)\/feed\.xml$/, (slug) => [sectionTag(slug), TIMELINE]],
   [/^\/sections\/([^/]+)(?:\/\d+)?$/, (slug) => [sectionTag(slug)]],

@@ -19,8 +19,10 @@ export function publicJson(request: Request, data: unknown, status = 200): Respo
   return new Response(body, { status, headers });
 }
 
-export function publicError(status: 404 | 410, message: string): Response {
-  return Response.json({ error: { code: status === 410 ? "gone" : "not_found", message } }, { status, headers: { ...CORS_HEADERS, "Cache-Control": "public, max-age=60, s-maxage=1" } });
+const PUBLIC_ERROR_CODES = { 400: "bad_request", 404: "not_found", 410: "gone" } as const;
+
+export function publicError(status: keyof typeof PUBLIC_ERROR_CODES, message: string): Response {
+  return Response.json({ error: { code: PUBLIC_ERROR_CODES[status], message } }, { status, headers: { ...CORS_HEADERS, "Cache-Control": "public, max-age=60, s-maxage=1" } });
 }
 
 export const preflight = () => new Response(null, { status: 204, headers: { ...CORS_HEADERS, "Access-Control-Max-Age": "86400" } });

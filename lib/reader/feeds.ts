@@ -1,6 +1,8 @@
+import { plainText, type ArticleDocument } from "@/lib/content/document";
 import { appUrl, env } from "@/lib/env";
 import { CORRECTION_LABELS } from "@/lib/reader/article";
 import type { CorrectionEntry } from "@/lib/reader/corrections";
+import { entryHeadline, type ReaderEntry } from "@/lib/reader/live-blog";
 import type { Teaser } from "@/lib/reader/read";
 
 const escapeXml = (text: string) =>
@@ -52,7 +54,7 @@ export function correctionsFeed(corrections: CorrectionEntry[]): Response {
     corrections.map(
       (correction) => `<item>
 <title>${escapeXml(`${CORRECTION_LABELS[correction.kind]}: ${correction.article.headline}`)}</title>
-<link>${site}/articles/${correction.article.slug}</link>
+<link>${site}${correction.path}</link>
 <guid isPermaLink="false">correction-${correction.id}</guid>
 <pubDate>${new Date(correction.publishedAt).toUTCString()}</pubDate>
 <description>${escapeXml(correction.note)}</description>
@@ -94,4 +96,21 @@ ${items
   .join("\n")}
 </urlset>`;
   return new Response(xml, { headers: XML_HEADERS("application/xml") });
+}
+
+/** RSS 2.0 of a live blog's newest entries, each linking to its place on the page. */
+export function liveBlogFeed(blog: { slug: string; headline: string; standfirst: string }, entries: ReaderEntry[]): Response {
+  const site = appUrl();
+  return rss(
+    { title: `${blog.headline} — live`, path: `/articles/${blog.slug}/feed.xml`, description: blog.standfirst || `Live coverage from ${env().NEWSROOM_NAME}` },
+    entries.map(
+      (entry) => `<item>
+<title>${escapeXml(entryHeadline(entry))}</title>
+<link>${site}/articles/${blog.slug}#entry-${entry.id}</link>
+<guid isPermaLink="false">entry-${entry.id}</guid>
+<pubDate>${new Date(entry.postedAt).toUTCString()}</pubDate>
+<description>${escapeXml(plainText(entry.body as ArticleDocument))}</description>
+</item>`,
+    ),
+  );
 }

@@ -43,6 +43,8 @@ export interface ReaderImage {
 
 export interface Teaser {
   id: string;
+  /** live coverage that is running: readers see it labelled LIVE */
+  liveNow: boolean;
   slug: string;
   headline: string;
   standfirst: string;
@@ -82,6 +84,8 @@ export const readerAuthor = (row: Prisma.ArticleGetPayload<{ select: typeof byli
 export const teaserSelect = {
   id: true,
   publishedAt: true,
+  kind: true,
+  coverageEndedAt: true,
   ...bylineSelect,
   liveRevision: { select: contentSelect },
 } satisfies Prisma.ArticleSelect;
@@ -105,8 +109,9 @@ function readerImage(media: StoredImage | null, texts: { heroAlt: string; heroCa
 }
 
 /** A teaser from a story's content; `publishedAt` is the first publication (now, for a preview of a draft). */
-export const teaserOf = (id: string, author: Teaser["author"], publishedAt: Date, content: StoryContent): Teaser => ({
+export const teaserOf = (id: string, author: Teaser["author"], publishedAt: Date, content: StoryContent, liveNow = false): Teaser => ({
   id,
+  liveNow,
   slug: content.slug,
   headline: content.headline,
   standfirst: content.standfirst,
@@ -116,7 +121,7 @@ export const teaserOf = (id: string, author: Teaser["author"], publishedAt: Date
   image: readerImage(content.heroImage, content),
 });
 
-export const toTeaser = (row: TeaserRow): Teaser => teaserOf(row.id, readerAuthor(row), row.publishedAt!, row.liveRevision!);
+export const toTeaser = (row: TeaserRow): Teaser => teaserOf(row.id, readerAuthor(row), row.publishedAt!, row.liveRevision!, row.kind === "LIVE" && row.coverageEndedAt === null);
 
 export const NEWEST_FIRST = [{ publishedAt: "desc" }, { id: "desc" }] satisfies Prisma.ArticleOrderByWithRelationInput[];
 export const inSection = (slug: string): Prisma.ArticleWhereInput => ({ liveRevision: { is: { section: { is: { slug } } } } });

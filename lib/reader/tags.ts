@@ -49,3 +49,10 @@ export function pathsAffectedBy(...versions: ReaderFacts[]): string[] {
   }
   return [...paths];
 }
+
+/**
+ * A live blog's surfaces an entry change shows on, refreshed in this order:
+ * the updates address every open page polls, then the page, its content API
+ * document and its feed. Older-updates pages expire by the slug's tag.
+ */
+export const liveBlogPaths = (slug: string): string[] => [`/articles/${slug}/updates.json`, `/articles/${slug}`, `/api/v1/content/articles/${slug}`, `/articles/${slug}/feed.xml`];

@@ -15,7 +15,7 @@ export type Staff = (path: string, init?: RequestInit) => Promise<unknown>;
 const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
 /** Readers fetching each URL back to back until stopped, so every cache on the way holds the page. */
-function keepHot(urls: string[]) {
+export function keepHot(urls: string[]) {
   let stopped = false;
   const readers = urls.map(async (url) => {
     while (!stopped) {
@@ -30,7 +30,7 @@ function keepHot(urls: string[]) {
 }
 
 /** Milliseconds from `since` until `done` holds for what `url` answers, asked every 5 ms; Infinity after 5 s. */
-async function until(url: string, since: number, done: (status: number, body: string) => boolean): Promise<number> {
+export async function until(url: string, since: number, done: (status: number, body: string) => boolean): Promise<number> {
   for (;;) {
     const response = await fetch(url);
     if (done(response.status, await response.text())) return performance.now() - since;

@@ -9,6 +9,7 @@ import { startTestServer } from "../lib/test-postgres";
 import { fillNewsroom } from "./fill";
 import { signIn } from "../lib/sign-in";
 import { diskBytes, hotPageChanges, madeUpRequests, rssKiB } from "./freshness";
+import { liveEntryRows, postsWhileReadersPoll, startLiveBlog } from "./live";
 import { load, LOAD_TOOL, percentiles, type LoadResult } from "./load";
 import { NGINX, startReaderProxy, startStaticBaseline, type Nginx } from "../lib/nginx";
 
@@ -26,6 +27,8 @@ const WARMUP_SECONDS = 1;
 const CONNECTIONS = SMOKE ? [1] : [1, 16, 64];
 const SAMPLES = SMOKE ? 3 : 50;
 const HOT_ROUNDS = SMOKE ? 1 : 10;
+/** Readers of a live blog poll at the follower's interval (10 s); the smoke run keeps the harness check short. */
+const LIVE = SMOKE ? { entries: 3, rounds: 1, readers: 2, pollSeconds: 1, pollingConnections: 4 } : { entries: 30, rounds: 5, readers: 20, pollSeconds: 10, pollingConnections: 16 };
 const MADE_UP = SMOKE ? { slugs: 20, cursors: 10 } : { slugs: 10_000, cursors: 2_000 };
 const SKIP_BUILD = SMOKE || process.env.BENCH_SKIP_BUILD === "1";
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -79,12 +82,23 @@ try {
     log("nginx is not installed: the proxy and the static baseline are skipped (apt-get install nginx)");
   }
 
+  // Staff requests go to instance 1, signed in as an editor.
+  const cookie = await signIn(direct, "editor@example.com", "copydesk-demo");
+  const staff = (pathName: string, init: RequestInit = {}) => () => fetch(`${direct}${pathName}`, { ...init, headers: { cookie, "content-type": "application/json", ...init.headers } });
+  const staffJson = async (pathName: string, init: RequestInit = {}) => {
+    const response = await staff(pathName, init)();
+    if (!response.ok) throw new Error(`${init.method ?? "GET"} ${pathName}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  const liveBlog = await startLiveBlog(staffJson, LIVE.entries);
+
   // 3. Reader pages under load.
   const pages = {
     article: `/articles/${fill.sampleSlug}`,
     home: "/",
     section: `/sections/${fill.sectionSlug}`,
     "content API": "/api/v1/content/articles",
+    "live updates": liveBlog.updates,
   };
   const articleHtml = await (await fetch(`${direct}${pages.article}`)).text();
   let baseline: LoadResult[] = [];
@@ -102,7 +116,6 @@ try {
   }
 
   // 4. The newsroom, signed in as an editor.
-  const cookie = await signIn(direct, "editor@example.com", "copydesk-demo");
   const timed = async (request: () => Promise<Response>) => {
     const start = performance.now();
     const response = await request();
@@ -116,7 +129,6 @@ try {
     for (let i = 0; i < SAMPLES; i++) samples.push(await timed(request));
     return percentiles(samples);
   };
-  const staff = (pathName: string, init: RequestInit = {}) => () => fetch(`${direct}${pathName}`, { ...init, headers: { cookie, "content-type": "application/json", ...init.headers } });
   const dashboard = await repeat(staff("/newsroom"));
   const reviewQueue = await repeat(staff("/newsroom?status=IN_REVIEW"));
 
@@ -150,12 +162,11 @@ try {
   }
 
   // 5. A hot page changed through instance 1: how soon the tier, instance 1 and instance 2 stop showing the old one.
-  const staffJson = async (pathName: string, init: RequestInit = {}) => {
-    const response = await staff(pathName, init)();
-    if (!response.ok) throw new Error(`${init.method ?? "GET"} ${pathName}: ${response.status} ${await response.text()}`);
-    return response.json();
-  };
   const hotPage = await hotPageChanges(staffJson, { ...(NGINX ? { "through the proxy": proxied } : {}), "instance 1 (direct)": direct, "instance 2": second }, HOT_ROUNDS);
+
+  // 5b. Live coverage: an entry posted → seen by readers polling through the tier; deleted → gone from the tier; the post's own time.
+  const live = NGINX ? await liveEntryRows(staffJson, proxied, liveBlog, LIVE) : null;
+  const postsUnderPolling = NGINX ? await postsWhileReadersPoll(staffJson, proxied, liveBlog, SAMPLES, LIVE.pollingConnections) : [];
 
   // 6. Made-up URLs: what they leave behind in instance 1's memory and on disk.
   const buildFolder = path.join(ROOT, ".next");
@@ -179,6 +190,11 @@ try {
     hotPageChangeMs: {
       unpublishToGone: Object.fromEntries(Object.entries(hotPage.unpublish).map(([name, samples]) => [name, percentiles(samples)])),
       publishChangesToVisible: Object.fromEntries(Object.entries(hotPage.publishChanges).map(([name, samples]) => [name, percentiles(samples)])),
+    },
+    liveMs: live && {
+      postToSeenByPollingReader: percentiles(live.postToSeen),
+      deleteToGoneFromTier: percentiles(live.deleteToGone),
+      postAnsweredWhileReadersPoll: percentiles([...live.postAnswered, ...postsUnderPolling]),
     },
     madeUpUrls: { ...madeUp, before, after, proxyCacheBytes: { before: proxyCacheBefore, after: proxyCacheAfter } },
     peakRssMiB: Math.round(memory[0]!.stop() / 1024),
@@ -251,6 +267,7 @@ function report(results: {
   newsroom: Record<string, { p50: number; p95: number }>;
   publishToVisibleMs: Record<string, { p50: number; p95: number }>;
   hotPageChangeMs: Record<string, Record<string, { p50: number; p95: number; max: number }>>;
+  liveMs: Record<string, { p50: number; p95: number; max: number }> | null;
   madeUpUrls: { requests: number; before: { rssMiB: number; buildFolderBytes: number }; after: { rssMiB: number; buildFolderBytes: number }; proxyCacheBytes: { before: number; after: number } };
   peakRssMiB: number;
   secondInstancePeakRssMiB: number;
@@ -277,6 +294,10 @@ function report(results: {
   for (const [change, byPlace] of Object.entries(results.hotPageChangeMs)) {
     console.log(`\nhot page, ${change.padEnd(24)} p50 ms   p95 ms   max ms`);
     for (const [name, p] of Object.entries(byPlace)) console.log(`  ${name.padEnd(34)} ${f(p.p50).padStart(6)}   ${f(p.p95).padStart(6)}   ${f(p.max).padStart(6)}`);
+  }
+  if (results.liveMs) {
+    console.log(`\nlive coverage                            p50 ms   p95 ms   max ms`);
+    for (const [name, p] of Object.entries(results.liveMs)) console.log(`  ${name.padEnd(38)} ${f(p.p50).padStart(6)}   ${f(p.p95).padStart(6)}   ${f(p.max).padStart(6)}`);
   }
   const { madeUpUrls: m } = results;
   const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);

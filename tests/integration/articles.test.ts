@@ -72,7 +72,7 @@ const outcome = (promise: Promise<unknown>) =>
 
 describe("every move, by every role, from every state", () => {
   const actors = () => ({ "reporter (author)": reporter, "another reporter": otherReporter, editor, admin });
-  const expectedCode = { not_visible: "NOT_FOUND", forbidden: "FORBIDDEN", four_eyes: "FORBIDDEN", invalid_transition: "INVALID_TRANSITION" } as const;
+  const expectedCode = { not_visible: "NOT_FOUND", forbidden: "FORBIDDEN", four_eyes: "FORBIDDEN", approval: "FORBIDDEN", not_live_coverage: "INVALID_TRANSITION", invalid_transition: "INVALID_TRANSITION" } as const;
   const personActions = WORKFLOW_ACTIONS.filter((action) => action !== "publish_scheduled");
 
   for (const situation of SITUATIONS) {

@@ -8,6 +8,10 @@ const hex = (byte: number) => `%${byte.toString(16).toUpperCase().padStart(2, "0
 /** Every reader route with a dynamic segment, the segment marked X. */
 export const READER_ROUTES = [
   "/articles/X",
+  "/articles/X/updates.json",
+  "/articles/X/feed.xml",
+  "/articles/X/older/entry1",
+  "/articles/live-blog/older/X",
   "/api/v1/content/articles/X",
   "/sections/X",
   "/sections/X/2",

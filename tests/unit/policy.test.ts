@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedActions, can, heldByFourEyes, SYSTEM, visibleWhere, type ArticleAction, type ArticleFacts, type NewsroomRules, type Viewer } from "@/lib/policy";
+import { allowedActions, can, DEFAULT_RULES, heldByFourEyes, SYSTEM, visibleWhere, type ArticleAction, type ArticleFacts, type NewsroomRules, type Viewer } from "@/lib/policy";
 import { WORKFLOW_ACTIONS } from "@/lib/workflow";
 import { factsOf, SITUATIONS, type Situation } from "../support/situations";
 
@@ -55,7 +55,7 @@ function expected(who: Who, action: ArticleAction, s: Situation, rules: Newsroom
 }
 
 const ACTIONS: ArticleAction[] = ["view", "edit", "comment", "preview", "share", "correct", ...WORKFLOW_ACTIONS];
-const RULE_SETS: NewsroomRules[] = [{ fourEyes: false }, { fourEyes: true }];
+const RULE_SETS: NewsroomRules[] = [DEFAULT_RULES, { ...DEFAULT_RULES, fourEyes: true }];
 const outcome = (who: Who, action: ArticleAction, s: Situation, rules: NewsroomRules) => {
   const decision = can(viewerFor(who), action, factsOf(s, AUTHOR), rules);
   return decision.ok ? "ok" : decision.reason;
@@ -147,9 +147,49 @@ describe("allowedActions()", () => {
 
   it("holds the author's own publishing back under the four-eyes rule, and says so", () => {
     const author = viewerFor("editor-own");
-    const rules = { fourEyes: true };
+    const rules = { ...DEFAULT_RULES, fourEyes: true };
     expect(allowedActions(author, situation("IN_REVIEW"), rules)).toEqual(["withdraw", "request_changes", "archive"]);
     expect(heldByFourEyes(author, situation("IN_REVIEW"), rules)).toEqual(["publish", "schedule"]);
     expect(heldByFourEyes(viewerFor("editor-other"), situation("IN_REVIEW"), rules)).toEqual([]);
+  });
+});
+
+describe("can() on live entries: the table ENTRY_TRANSITIONS, the approval rule, the coverage", () => {
+  const live = { status: "PUBLISHED", authorId: AUTHOR, live: true, changes: false, kind: "LIVE", coverageEndedAt: null } as const satisfies ArticleFacts;
+  const approval = { ...DEFAULT_RULES, liveEntriesNeedApproval: true };
+  const decide = (who: Who, action: ArticleAction, article: ArticleFacts, rules = DEFAULT_RULES, entry?: { status: "PENDING" | "POSTED" }) => {
+    const decision = can(viewerFor(who), action, article, rules, entry);
+    return decision.ok ? "ok" : decision.reason;
+  };
+
+  it("lets the story's writers and editors post, and holds writers to the queue under the approval rule", () => {
+    expect(decide("reporter-own", "post_entry", live)).toBe("ok");
+    expect(decide("reporter-other", "post_entry", live)).toBe("forbidden");
+    expect(decide("reporter-own", "post_entry", live, approval)).toBe("approval");
+    expect(decide("reporter-own", "queue_entry", live, approval)).toBe("ok");
+    expect(decide("editor-other", "post_entry", live, approval)).toBe("ok");
+  });
+
+  it("under the approval rule, a writer changes only entries still waiting; only editors approve and pin", () => {
+    expect(decide("reporter-own", "edit_entry", live, approval, { status: "PENDING" })).toBe("ok");
+    expect(decide("reporter-own", "edit_entry", live, approval, { status: "POSTED" })).toBe("approval");
+    expect(decide("reporter-own", "delete_entry", live, DEFAULT_RULES, { status: "POSTED" })).toBe("ok");
+    expect(decide("reporter-own", "approve_entry", live, approval, { status: "PENDING" })).toBe("forbidden");
+    expect(decide("editor-other", "approve_entry", live, approval, { status: "POSTED" })).toBe("invalid_transition");
+    expect(decide("reporter-own", "pin_entry", live, DEFAULT_RULES, { status: "POSTED" })).toBe("forbidden");
+    expect(decide("editor-other", "pin_entry", live, DEFAULT_RULES, { status: "POSTED" })).toBe("ok");
+  });
+
+  it("takes entries on live coverage only, not when it has ended or the story is archived; ends only what runs", () => {
+    expect(decide("editor-other", "post_entry", { ...live, kind: "STORY" })).toBe("not_live_coverage");
+    expect(decide("editor-other", "post_entry", { ...live, coverageEndedAt: new Date() })).toBe("invalid_transition");
+    expect(decide("editor-other", "edit_entry", { ...live, coverageEndedAt: new Date() }, DEFAULT_RULES, { status: "POSTED" })).toBe("ok");
+    expect(decide("editor-other", "post_entry", { ...live, status: "ARCHIVED", live: false })).toBe("invalid_transition");
+    expect(decide("reporter-own", "post_entry", { ...live, status: "DRAFT", live: false, changes: true })).toBe("ok");
+    expect(decide("editor-other", "end_coverage", { ...live, status: "DRAFT", live: false, changes: true })).toBe("invalid_transition");
+    expect(decide("editor-other", "end_coverage", live)).toBe("ok");
+    expect(decide("reporter-own", "end_coverage", live)).toBe("forbidden");
+    expect(decide("editor-other", "resume_coverage", { ...live, coverageEndedAt: new Date() })).toBe("ok");
+    expect(decide("system", "post_entry", live)).toBe("forbidden");
   });
 });

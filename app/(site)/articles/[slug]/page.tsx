@@ -5,7 +5,10 @@ import { StaffEditLink } from "@/components/reader/staff-edit-link";
 import { Story } from "@/components/reader/story";
 import { TeaserGrid } from "@/components/reader/teaser";
 import { appUrl, env } from "@/lib/env";
+import { LiveBlog } from "@/components/reader/live-blog";
+import { plainText, type ArticleDocument } from "@/lib/content/document";
 import { articleBySlug, CORRECTION_LABELS, type ReaderArticle } from "@/lib/reader/article";
+import { entryHeadline, liveBlogView, type LiveBlogView } from "@/lib/reader/live-blog";
 import { shareImages } from "@/lib/reader/share-image";
 
 export const revalidate = 300;
@@ -38,11 +41,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-/** schema.org NewsArticle; `<` is escaped so no text can close the script element. */
-function jsonLd(article: ReaderArticle): string {
+/** schema.org NewsArticle, or LiveBlogPosting for live coverage; `<` is escaped so no text can close the script element. */
+function jsonLd(article: ReaderArticle, live: LiveBlogView | null): string {
   const data = {
     "@context": "https://schema.org",
-    "@type": "NewsArticle",
+    "@type": live ? "LiveBlogPosting" : "NewsArticle",
     headline: article.headline,
     description: article.standfirst,
     datePublished: article.publishedAt,
@@ -56,6 +59,7 @@ function jsonLd(article: ReaderArticle): string {
     mainEntityOfPage: `${appUrl()}/articles/${article.slug}`,
     ...(article.image && { image: [`${appUrl()}${article.image.src}`] }),
     ...(article.section && { articleSection: article.section.name }),
+    ...(live && liveBlogFacts(article, live)),
     ...(article.corrections.length > 0 && {
       correction: article.corrections.map((c) => ({ "@type": "CorrectionComment", text: `${CORRECTION_LABELS[c.kind]}: ${c.note}`, datePublished: c.publishedAt })),
     }),
@@ -63,11 +67,31 @@ function jsonLd(article: ReaderArticle): string {
   return JSON.stringify(data).replace(/</g, "\\u003c");
 }
 
+/** What a LiveBlogPosting adds: the coverage's times and the newest entries as updates. */
+function liveBlogFacts(article: ReaderArticle, live: LiveBlogView) {
+  const newest = [...(live.pinned ? [live.pinned] : []), ...live.entries].sort((a, b) => (a.postedAt < b.postedAt ? 1 : -1)).slice(0, 10);
+  return {
+    coverageStartTime: live.coverage.startedAt,
+    ...(live.coverage.endedAt && { coverageEndTime: live.coverage.endedAt }),
+    liveBlogUpdate: newest.map((entry) => ({
+      "@type": "BlogPosting",
+      headline: entryHeadline(entry),
+      datePublished: entry.postedAt,
+      ...(entry.updatedAt && { dateModified: entry.updatedAt }),
+      url: `${appUrl()}/articles/${article.slug}#entry-${entry.id}`,
+      author: entry.authors.length > 0 ? entry.authors.map((author) => ({ "@type": "Person", name: author.name })) : { "@type": "Organization", name: env().NEWSROOM_NAME },
+      articleBody: plainText(entry.body as ArticleDocument),
+    })),
+  };
+}
+
 export default async function ArticlePage({ params }: Props) {
   const { article, previous, next, related } = await lookUp((await params).slug);
+  const live = article.coverage ? await liveBlogView(article.slug, undefined) : null;
   return (
     <Story article={article} linked aside={<StaffEditLink articleId={article.id} />}>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(article) }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(article, live) }} />
+      {live && <LiveBlog slug={article.slug} view={live} newest />}
       <nav aria-label="More stories" className="mt-10 grid gap-4 border-t border-rule pt-6 font-sans text-sm sm:grid-cols-2">
         {previous ? (
           <Link href={`/articles/${previous.slug}`} rel="prev" className="hover:underline">

@@ -44,7 +44,7 @@ export default async function CorrectionsPage({ params }: Props) {
                 <time dateTime={correction.publishedAt}>{formatDateTime(new Date(correction.publishedAt))}</time>
               </p>
               <h2 className="mt-1 text-xl font-bold">
-                <Link href={`/articles/${correction.article.slug}`} className="hover:underline">{correction.article.headline}</Link>
+                <Link href={correction.path} className="hover:underline">{correction.article.headline}</Link>
               </h2>
               <p className="mt-1">{correction.note}</p>
             </li>

@@ -3,10 +3,13 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Comments } from "@/components/editor/comments";
 import { ArticleEditor } from "@/components/editor/article-editor";
+import { LiveDesk } from "@/components/live/live-desk";
+import { MakeLiveCoverage } from "@/components/live/make-live-coverage";
 import { SourceLine } from "@/components/newsroom/source-line";
 import { filterOptions, getArticle, listComments } from "@/lib/articles";
 import { pageViewer } from "@/lib/auth/page-viewer";
 import { AppError } from "@/lib/errors";
+import { listEntries } from "@/lib/live";
 import { markStoryRead } from "@/lib/notifications";
 import { PlanPanel } from "./plan-panel";
 
@@ -29,11 +32,14 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
     filterOptions(),
   ]);
   if (!article) notFound();
+  const entries = article.kind === "live" ? await listEntries(viewer, article.id) : null;
   // Opening the story is reading what the inbox said about it; the header's count catches up on its next look.
   await markStoryRead(viewer, article.id);
   return (
     <div className="space-y-6">
       <SourceLine source={article.source} />
+      {entries && <LiveDesk article={article} initial={entries} />}
+      {article.kind === "story" && article.canEdit && article.publishedAt === null && <MakeLiveCoverage articleId={article.id} />}
       <ArticleEditor key={article.id} article={article} sections={sections} />
       <PlanPanel article={article} />
       <Comments articleId={article.id} initial={comments} />

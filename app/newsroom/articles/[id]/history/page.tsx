@@ -6,7 +6,7 @@ import { pageViewer } from "@/lib/auth/page-viewer";
 import { figureLines, plainText } from "@/lib/content/document";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, headlineOrUntitled } from "@/lib/format";
-import { ACTION_LABELS, STATE_LABELS, type WorkflowAction } from "@/lib/workflow";
+import { ACTION_LABELS, ENTRY_ACTION_LABELS, isEntryAction, STATE_LABELS, type WorkflowAction } from "@/lib/workflow";
 import { SourceLine } from "@/components/newsroom/source-line";
 import { RevisionCompare } from "./revision-compare";
 
@@ -59,10 +59,16 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
         <ol className="mt-3 divide-y divide-rule rounded border border-rule bg-paper text-sm">
           {events.map((event) => (
             <li key={event.id} className="p-3">
-              <p>
-                <strong>{ACTION_LABELS[event.action as WorkflowAction] ?? event.action}</strong> by {event.actor?.name ?? "the scheduler"} ·{" "}
-                {STATE_LABELS[event.fromStatus]} → {STATE_LABELS[event.toStatus]} · {formatDateTime(event.createdAt)}
-              </p>
+              {isEntryAction(event.action) ? (
+                <p>
+                  <strong>{ENTRY_ACTION_LABELS[event.action]}</strong> by {event.actor?.name ?? "the scheduler"} · {formatDateTime(event.createdAt)}
+                </p>
+              ) : (
+                <p>
+                  <strong>{ACTION_LABELS[event.action as WorkflowAction] ?? event.action}</strong> by {event.actor?.name ?? "the scheduler"} ·{" "}
+                  {STATE_LABELS[event.fromStatus]} → {STATE_LABELS[event.toStatus]} · {formatDateTime(event.createdAt)}
+                </p>
+              )}
               {event.note && <p className="mt-1 whitespace-pre-wrap text-muted">“{event.note}”</p>}
             </li>
           ))}

@@ -2,6 +2,7 @@ import { pruneToSchema } from "@/lib/content/document";
 import { countWords, readingMinutes } from "@/lib/content/word-count";
 import { CORS_HEADERS, preflight, publicError, publicJson } from "@/lib/reader/content-api";
 import { articleBySlug } from "@/lib/reader/article";
+import { liveBlogEntries } from "@/lib/reader/live-blog";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (found.kind === "gone") return publicError(410, "This article was withdrawn.");
   if (found.kind === "missing") return publicError(404, "No published article has that slug.");
   const { article, previous, next } = found;
+  const cursor = new URL(request.url).searchParams.get("cursor") ?? undefined;
+  if (cursor !== undefined && !ENTRY_ID.test(cursor)) return publicError(400, "cursor: not a cursor this API gave.");
+  const entries = article.coverage ? await liveBlogEntries(article.slug, cursor) : null;
+  if (cursor !== undefined && !entries) return publicError(404, "That cursor names no posted entry of this live blog.");
   const body = pruneToSchema(article.body).document;
   const wordCount = countWords(body);
   return publicJson(request, {
@@ -22,7 +27,23 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     readingMinutes: readingMinutes(wordCount),
     previous: previous && { slug: previous.slug, headline: previous.headline },
     next: next && { slug: next.slug, headline: next.headline },
+    ...(entries && {
+      entries: entries.entries.map((entry) => ({
+        id: entry.id,
+        title: entry.title,
+        body: pruneToSchema(entry.body).document,
+        keyEvent: entry.keyEvent,
+        pinned: entry.pinned,
+        postedAt: entry.postedAt,
+        updatedAt: entry.updatedAt,
+        authors: entry.authors,
+      })),
+      nextCursor: entries.olderFrom,
+    }),
   });
 }
+
+/** Entry ids are cuids; a cursor is one. */
+const ENTRY_ID = /^[a-z0-9]{1,64}$/;
 
 export const OPTIONS = preflight;
