@@ -33,8 +33,10 @@ test.beforeAll(async () => {
   expect(NGINX, "nginx is needed for the reader tier (apt-get install nginx)").not.toBeNull();
   prefix = await mkdtemp(path.join(os.tmpdir(), "copydesk-live-"));
   const publicPort = await freePort();
-  // Its own refresh port: the e2e server refreshes another tier (reader-quality's), so this one is fresh by its one-second lifetime alone.
-  tier = await startReaderProxy({ prefix, upstreams: [`127.0.0.1:${process.env.E2E_PORT ?? 3100}`], publicPort, refreshPort: await freePort() });
+  // The app refreshes through the listener on the port after its own (playwright.config.ts), as in production; no other
+  // spec of this project starts a tier there (reader-quality's, which also does, runs in a later project).
+  const appPort = Number(process.env.E2E_PORT ?? 3100);
+  tier = await startReaderProxy({ prefix, upstreams: [`127.0.0.1:${appPort}`], publicPort, refreshPort: appPort + 1 });
   tierUrl = `http://127.0.0.1:${publicPort}`;
 });
 

@@ -6,6 +6,9 @@ import type { LiveUpdates } from "@/lib/reader/live-blog";
 /** Seconds between looks while the page is seen, and while it is hidden (another tab, a locked phone). */
 export const POLL_SECONDS = 10;
 const HIDDEN_POLL_SECONDS = 60;
+/** How soon to look again when the page fetched was a moment older than the list. */
+const BEHIND_RETRY_MS = 1_500;
+const MAX_QUICK_RETRIES = 3;
 
 type Shown = Map<string, { version: number; postedAt: string; node: HTMLElement }>;
 
@@ -38,12 +41,14 @@ export function LiveFollow({ slug }: { slug: string }) {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    let retries = 0;
 
-    async function look() {
+    /** One look; true when the page fetched did not yet show an entry the list names (the tier's copies are refreshed one after the other). */
+    async function look(): Promise<boolean> {
       const updates = await fetch(`/articles/${slug}/updates.json`, { cache: "no-cache" })
         .then((response) => (response.ok ? (response.json() as Promise<LiveUpdates>) : null))
         .catch(() => null);
-      if (!updates) return;
+      if (!updates) return false;
       if (!updates.coverage.running) {
         stopped = true;
         document.querySelectorAll("[data-live-label]").forEach((label) => label.remove());
@@ -60,6 +65,7 @@ export function LiveFollow({ slug }: { slug: string }) {
       for (const id of waiting.current.keys()) if (!listed.has(id)) waiting.current.delete(id);
       const fresh = updates.entries.filter((entry) => !shown.has(entry.id) && !waiting.current.has(entry.id) && entry.postedAt >= newestShown);
       const changed = updates.entries.filter((entry) => shown.has(entry.id) && shown.get(entry.id)!.version !== entry.version);
+      let behind = false;
       const pinnedChanged = (section("pinned")?.dataset.mark ?? "") !== updates.pinned;
       const keyEventsChanged = (section("key-events")?.dataset.mark ?? "") !== updates.keyEvents;
       if (fresh.length > 0 || changed.length > 0 || pinnedChanged || keyEventsChanged) {
@@ -71,35 +77,42 @@ export function LiveFollow({ slug }: { slug: string }) {
           const renderedEntry = (id: string) => rendered.getElementById(`entry-${id}`);
           for (const entry of fresh) {
             const node = renderedEntry(entry.id);
-            // A page rendered a moment before the entry is taken at the next look.
             if (node) waiting.current.set(entry.id, document.importNode(node, true));
+            else behind = true;
           }
           for (const entry of changed) {
             const node = renderedEntry(entry.id);
             if (node && node.dataset.version === String(entry.version)) shown.get(entry.id)!.node.replaceWith(document.importNode(node, true));
+            else behind = true;
           }
           for (const name of ["pinned", "key-events"]) {
             const mine = section(name);
             const theirs = rendered.querySelector<HTMLElement>(`[data-live-section="${name}"]`);
             if (mine && theirs && mine.dataset.mark !== theirs.dataset.mark) mine.replaceWith(document.importNode(theirs, true));
+            if (theirs?.dataset.mark !== (name === "pinned" ? updates.pinned : updates.keyEvents)) behind = true;
           }
-        }
+        } else behind = true;
       }
       setCount(waiting.current.size);
+      return behind;
     }
 
-    function schedule() {
+    /** The next look: after the interval, or a moment later when the page fetched was older than the list it was fetched for. */
+    function schedule(behind = false) {
       if (stopped) return;
-      timer = setTimeout(async () => {
-        await look();
-        schedule();
-      }, (document.hidden ? HIDDEN_POLL_SECONDS : POLL_SECONDS) * 1000);
+      // A few quick looks at most: a page that stays behind is left to the next interval.
+      retries = behind ? retries + 1 : 0;
+      const soon = behind && retries <= MAX_QUICK_RETRIES;
+      timer = setTimeout(
+        () => void look().then(schedule, () => schedule()),
+        soon ? BEHIND_RETRY_MS : (document.hidden ? HIDDEN_POLL_SECONDS : POLL_SECONDS) * 1000,
+      );
     }
     // Back to the tab: look now rather than at the end of a long hidden wait.
     function onVisible() {
       if (document.hidden || stopped) return;
       clearTimeout(timer);
-      void look().then(schedule);
+      void look().then(schedule, () => schedule());
     }
     schedule();
     document.addEventListener("visibilitychange", onVisible);

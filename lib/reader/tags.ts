@@ -52,7 +52,9 @@ export function pathsAffectedBy(...versions: ReaderFacts[]): string[] {
 
 /**
  * A live blog's surfaces an entry change shows on, refreshed in this order:
- * the updates address every open page polls, then the page, its content API
- * document and its feed. Older-updates pages expire by the slug's tag.
+ * the page, then the updates address every open page polls (an open page
+ * that sees a change there fetches the page, which is then already fresh),
+ * its content API document and its feed. Older-updates pages expire by the
+ * slug's tag.
  */
-export const liveBlogPaths = (slug: string): string[] => [`/articles/${slug}/updates.json`, `/articles/${slug}`, `/api/v1/content/articles/${slug}`, `/articles/${slug}/feed.xml`];
+export const liveBlogPaths = (slug: string): string[] => [`/articles/${slug}`, `/articles/${slug}/updates.json`, `/api/v1/content/articles/${slug}`, `/articles/${slug}/feed.xml`];
