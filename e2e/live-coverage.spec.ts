@@ -168,6 +168,15 @@ test("key event and pin show as such, an edit says Updated, a delete leaves page
     expect(await (await fetch(`${tierUrl}/articles/${blog.slug}/feed.xml`)).text()).not.toContain(second.id);
   }).toPass({ timeout: 5_000 });
   expect(await (await fetch(`${tierUrl}/articles/${blog.slug}/feed.xml`)).text()).toContain(`entry-${entryId}`);
+
+  // An entry's correction, from the desk: public at once, and /corrections links to the entry.
+  await desk.getByRole("button", { name: "Correct" }).click();
+  await desk.getByLabel("Correction note").fill("The breach is at the east quay, not the west.");
+  await desk.getByRole("button", { name: "Add correction" }).click();
+  await expect(desk.getByRole("status").filter({ hasText: "readers see it now" })).toBeVisible();
+  await expect(async () => {
+    expect(await (await fetch(`${tierUrl}/corrections`)).text()).toContain(`href="/articles/${blog.slug}#entry-${entryId}"`);
+  }).toPass({ timeout: 5_000 });
 });
 
 test("'End live coverage' takes the LIVE label down on the open page and stops its polling; the history names every entry fact", async () => {

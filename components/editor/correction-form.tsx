@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { formatDateTime } from "@/lib/format";
 import { api } from "./api";
 
@@ -25,11 +25,13 @@ interface Correction {
  * Editors add a correction, clarification or update to a live story. It is
  * public at once, or with the next publish when the story has unpublished
  * changes (it belongs to them). The story's author is told; the form says who.
+ * On the live desk it corrects one posted entry, public at once like the entry.
  */
-export function CorrectionForm({ articleId, corrections }: { articleId: string; corrections: Correction[] }) {
+export function CorrectionForm({ articleId, entryId, corrections }: { articleId: string; /** one posted entry of live coverage it corrects */ entryId?: string; corrections: Correction[] }) {
   const [list, setList] = useState(corrections);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [kind, setKind] = useState<Kind>("CORRECTION");
+  const hintId = useId(); // the live desk has one form per entry besides the story's own
   const word = KINDS[kind];
   return (
     <form
@@ -38,7 +40,7 @@ export function CorrectionForm({ articleId, corrections }: { articleId: string; 
         event.preventDefault();
         const form = event.currentTarget;
         const data = new FormData(form);
-        const result = await api<Correction & { told?: string[] }>(`/articles/${articleId}/corrections`, { json: { kind: data.get("kind"), note: data.get("note") } });
+        const result = await api<Correction & { told?: string[] }>(`/articles/${articleId}/corrections`, { json: { kind: data.get("kind"), note: data.get("note"), ...(entryId && { entryId }) } });
         if (!result.ok) return setMessage({ ok: false, text: result.error.message });
         const { told = [], ...added } = result.data;
         setList([...list, added]);
@@ -65,9 +67,9 @@ export function CorrectionForm({ articleId, corrections }: { articleId: string; 
       </label>
       <label className="block">
         <span className="font-semibold">{word} note</span>
-        <textarea name="note" required rows={2} aria-describedby="correction-note-hint" className="mt-1 block w-full rounded border border-rule px-2 py-1" />
+        <textarea name="note" required rows={2} aria-describedby={hintId} className="mt-1 block w-full rounded border border-rule px-2 py-1" />
       </label>
-      <p id="correction-note-hint" className="text-xs text-muted">{NOTE_HINTS[kind]}</p>
+      <p id={hintId} className="text-xs text-muted">{NOTE_HINTS[kind]}</p>
       <button type="submit" className="rounded border border-rule px-3 py-1">Add {word.toLowerCase()}</button>
       {message && <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-green-800" : "text-accent"}>{message.text}</p>}
     </form>

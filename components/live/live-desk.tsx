@@ -7,6 +7,7 @@ import { plainText, figureSources } from "@/lib/content/document";
 import { formatDateTime, formatTime } from "@/lib/format";
 import type { EditorArticle } from "@/lib/articles";
 import type { listEntries } from "@/lib/live/list-entries";
+import { CorrectionForm } from "@/components/editor/correction-form";
 import { EntryComposer, type EntryDraft } from "./entry-composer";
 
 export type DeskEntry = Awaited<ReturnType<typeof listEntries>>[number];
@@ -94,7 +95,7 @@ export function LiveDesk({ article, initial }: { article: EditorArticle; initial
           <h3 id="entry-queue" className="font-bold">Waiting for approval ({pending.length})</h3>
           <ol className="mt-2 divide-y divide-rule rounded border border-rule bg-white">
             {pending.map((entry) => (
-              <DeskRow key={entry.id} entry={entry} rights={rights} base={base} busy={busy} act={act} />
+              <DeskRow key={entry.id} articleId={article.id} entry={entry} rights={rights} busy={busy} act={act} />
             ))}
           </ol>
         </section>
@@ -106,7 +107,7 @@ export function LiveDesk({ article, initial }: { article: EditorArticle; initial
         ) : (
           <ol className="mt-2 divide-y divide-rule rounded border border-rule bg-white">
             {posted.map((entry) => (
-              <DeskRow key={entry.id} entry={entry} rights={rights} base={base} busy={busy} act={act} />
+              <DeskRow key={entry.id} articleId={article.id} entry={entry} rights={rights} busy={busy} act={act} />
             ))}
           </ol>
         )}
@@ -119,10 +120,11 @@ type Rights = NonNullable<EditorArticle["liveDesk"]>;
 type Act = (call: () => ReturnType<typeof api<unknown>>, done: string) => Promise<boolean>;
 
 /** An entry on the desk: what it says, and edit / key event / pin / delete (approve while it waits), as far as this person may. */
-function DeskRow({ entry, rights, base, busy, act }: { entry: DeskEntry; rights: Rights; base: string; busy: boolean; act: Act }) {
+function DeskRow({ articleId, entry, rights, busy, act }: { articleId: string; entry: DeskEntry; rights: Rights; busy: boolean; act: Act }) {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const path = `${base}/entries/${entry.id}`;
+  const [correcting, setCorrecting] = useState(false);
+  const path = `/articles/${articleId}/entries/${entry.id}`;
   const waiting = entry.status === "PENDING";
   // A writer changes only their entries still waiting while approval is on (the server holds the same line).
   const mayChange = waiting ? rights.posts !== null || rights.mayApprove : rights.mayChangePosted;
@@ -183,6 +185,11 @@ function DeskRow({ entry, rights, base, busy, act }: { entry: DeskEntry; rights:
               {entry.pinned ? "Unpin" : "Pin"}
             </button>
           )}
+          {rights.mayCorrect && !waiting && (
+            <button type="button" aria-expanded={correcting} onClick={() => setCorrecting(!correcting)} className="rounded border border-rule px-3 py-1">
+              Correct
+            </button>
+          )}
           {mayDelete && !deleting && (
             <button type="button" disabled={busy} onClick={() => setDeleting(true)} className="rounded border border-accent px-3 py-1 text-accent">
               Delete
@@ -190,6 +197,7 @@ function DeskRow({ entry, rights, base, busy, act }: { entry: DeskEntry; rights:
           )}
         </div>
       )}
+      {correcting && <CorrectionForm articleId={articleId} entryId={entry.id} corrections={[]} />}
       {deleting && (
         <form
           aria-label="Delete entry"

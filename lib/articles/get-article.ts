@@ -58,6 +58,8 @@ export async function getArticle(viewer: Viewer, articleId: string) {
             mayPin: may("pin_entry", { status: "POSTED" }),
             mayChangePosted: may("edit_entry", { status: "POSTED" }),
             mayDeletePosted: may("delete_entry", { status: "POSTED" }),
+            /** a correction of a posted entry: an editor's, on live coverage readers have */
+            mayCorrect: may("correct"),
             mayEndCoverage: may("end_coverage"),
             mayResumeCoverage: may("resume_coverage"),
           }
