@@ -8,7 +8,7 @@ import { formatDateTime } from "@/lib/format";
 interface Token {
   id: string;
   name: string;
-  scope: "INGEST" | "READ";
+  scope: "INGEST" | "READ" | "SYNDICATION";
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
