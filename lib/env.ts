@@ -29,6 +29,13 @@ const EnvSchema = z.object({
   CDN_PURGE_URL: z.url().optional(),
   /** sent as `Authorization: Bearer …` with each purge, when the CDN's endpoint wants one */
   CDN_PURGE_TOKEN: z.string().min(1).optional(),
+  /** a WebSub hub: feeds name it (`<atom:link rel="hub">`), and it is told of each feed a change touched (lib/reader/websub.ts) */
+  WEBSUB_HUB_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+  /** "true": webhook endpoints on private, link-local or loopback addresses are refused, when saved and when sent to (hosted set-ups) */
+  WEBHOOK_DENY_PRIVATE: z
+    .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
   /** "json": one JSON line per request and per scheduler sweep (lib/log.js) */
   LOG_FORMAT: z.enum(LOG_FORMATS).default("text"),
   UPLOADS_DIR: z.string().min(1).default("storage/uploads"),

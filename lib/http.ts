@@ -2,6 +2,7 @@ import { tokenViewer } from "@/lib/auth/api-tokens";
 import { requireViewer, type SignedInViewer } from "@/lib/auth/viewer";
 import { appUrl } from "@/lib/env";
 import { AppError, errorBody, forbidden } from "@/lib/errors";
+import type { ApiTokenScope } from "@/lib/generated/prisma/client";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export const MAX_JSON_BYTES = 1_000_000;
@@ -50,23 +51,59 @@ interface StaffContext<P> {
   params: P;
 }
 
+/** The bearer token of a request, or null when it sends none (a malformed Authorization header is a 401). */
+function bearerToken(request: Request): string | null {
+  const authorization = request.headers.get("authorization");
+  if (!authorization) return null;
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+  if (!token) throw new AppError("UNAUTHENTICATED", "Send the API token as: Authorization: Bearer <token>.");
+  return token;
+}
+
+const scopeRefused = (scope: ApiTokenScope) => forbidden(`This token's scope (${scope.toLowerCase()}) does not allow that.`);
+
 /**
  * Who is asking: a bearer token (a machine, within its scope — `READ` on
- * GET routes, `INGEST` only where the route takes it), or else the cookie
- * session, whose state-changing requests must come from our own pages.
+ * GET routes, `INGEST` only where the route takes it, `SYNDICATION` never:
+ * a partner's key opens the partners' feed and nothing of the newsroom), or
+ * else the cookie session, whose state-changing requests must come from our own pages.
  */
 async function routeViewer(request: Request, acceptsIngest: boolean): Promise<SignedInViewer> {
-  const authorization = request.headers.get("authorization");
-  if (!authorization) {
+  const token = bearerToken(request);
+  if (token === null) {
     assertSameOrigin(request);
     return requireViewer();
   }
-  const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-  if (!token) throw new AppError("UNAUTHENTICATED", "Send the API token as: Authorization: Bearer <token>.");
   const { viewer, scope } = await tokenViewer(token);
-  const allowed = scope === "INGEST" ? acceptsIngest : request.method === "GET" || request.method === "HEAD";
-  if (!allowed) throw forbidden(`This token's scope (${scope.toLowerCase()}) does not allow that.`);
+  const allowed = scope === "INGEST" ? acceptsIngest : scope === "READ" && (request.method === "GET" || request.method === "HEAD");
+  if (!allowed) throw scopeRefused(scope);
   return viewer;
+}
+
+/** A syndication partner: the token's own user (its name is the partner's) and the scope it was given. */
+export interface PartnerCaller {
+  viewer: SignedInViewer;
+  scope: ApiTokenScope;
+}
+
+/**
+ * The one wrapper for /api/v1/syndication: a bearer token and nothing else
+ * (no cookie session, so no browser can be made to read it for someone).
+ * The scope is checked again by the service (lib/syndication), which is the
+ * check that counts; here a READ or INGEST token is turned away early.
+ */
+export function partnerRoute(handler: (context: { partner: PartnerCaller; request: Request }) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      const token = bearerToken(request);
+      if (token === null) throw new AppError("UNAUTHENTICATED", "Send a syndication token as: Authorization: Bearer <token>.");
+      const partner = await tokenViewer(token);
+      if (partner.scope !== "SYNDICATION") throw scopeRefused(partner.scope);
+      return await handler({ partner, request });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
 }
 
 /** The one wrapper for /api/v1/newsroom: who is asking (session or token), one error mapper. */

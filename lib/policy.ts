@@ -8,6 +8,7 @@ import {
   type Actor,
   type ArticleState,
   type Condition,
+  type DeskFact,
   type EntryAction,
   type EntryState,
   type EntryTransition,
@@ -25,6 +26,8 @@ export interface StaffViewer {
   kind: "staff";
   id: string;
   role: StaffRole;
+  /** may clear stories marked "needs legal review" (a right an admin grants; loaded where it is asked) */
+  legalReviewer?: boolean;
 }
 export type Viewer = StaffViewer | { kind: "system" };
 
@@ -64,7 +67,7 @@ export const DEFAULT_RULES: NewsroomRules = { fourEyes: false, liveEntriesNeedAp
  * `preview`: open the working copy in the reader layout oneself (any staff who may see it);
  * `share`: hand the working copy to outsiders with a link, list and revoke such links.
  */
-export type ArticleAction = WorkflowAction | EntryAction | "view" | "edit" | "comment" | "correct" | "preview" | "share";
+export type ArticleAction = WorkflowAction | EntryAction | DeskFact | "view" | "edit" | "comment" | "correct" | "preview" | "share";
 /** `approval`: held by the newsroom's approval rule for live entries; `not_live_coverage`: an entry fact on a story that is not live coverage */
 export type DenialReason = "not_visible" | "forbidden" | "four_eyes" | "approval" | "not_live_coverage" | "invalid_transition";
 export type Decision = { ok: true } | { ok: false; reason: DenialReason };
@@ -97,9 +100,17 @@ export function can(viewer: Viewer, action: ArticleAction, article: ArticleFacts
     if (!isEditor(viewer)) return deny("forbidden");
     return article.live ? ALLOW : deny("invalid_transition");
   }
+  if (action === "lift_embargo" || action === "unmark_legal_review") {
+    if (!isEditor(viewer)) return deny("forbidden");
+    return article.status === "ARCHIVED" ? deny("invalid_transition") : ALLOW;
+  }
+  if (action === "clear_legal_review") {
+    if (viewer.kind !== "staff" || !viewer.legalReviewer) return deny("forbidden");
+    return article.status === "ARCHIVED" ? deny("invalid_transition") : ALLOW;
+  }
   // A share link hands outsiders the unpublished working copy: only whoever may change that copy may
   // give it away (or take it back), so it ends where the right to edit ends — archived, nobody.
-  if (action === "edit" || action === "share") {
+  if (action === "edit" || action === "share" || action === "set_embargo" || action === "mark_legal_review") {
     if (viewer.kind === "system") return deny("forbidden");
     return reaches(EDITING[article.status][viewer.role], viewer, article) ? ALLOW : deny("forbidden");
   }

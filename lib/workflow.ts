@@ -38,8 +38,37 @@ export interface Transition {
    * an image in every photo slot (ingested copy brings captions before photos)
    */
   needs?: readonly ("note" | "publishAt" | "version" | "headline" | "photos")[];
-  /** what it does to what readers get: make the reviewed (or scheduled) revision live, or take the story down */
+  /**
+   * what it does to what readers get: make a revision live (`set`) — the
+   * reviewed version, or with `liveFrom: "scheduled"` the one that was
+   * scheduled — or take the story down (`clear`)
+   */
   live?: "set" | "clear";
+  liveFrom?: "scheduled";
+  /** the revision a scheduled story will publish: `pin` the reviewed version, `keep` the one scheduled; any other move clears it */
+  scheduled?: "pin" | "keep";
+  /** `reset`: the working copy becomes the live version again (a new revision, history kept) */
+  workingCopy?: "reset";
+  /** readers' corrections written while the changes were unpublished go public with them */
+  corrections?: "publish";
+  /** taken down, it leaves its front-page slot (the slots below move up) and its share links end */
+  withdraws?: true;
+  /**
+   * under an embargo not yet over (lib/publishing/embargo.ts): `schedule` — the
+   * move schedules the reviewed version for the embargo's end instead;
+   * `not_before` — a publish time before the end moves to the end; `refuse` —
+   * the move waits for the end (or an editor's lift)
+   */
+  underEmbargo?: "schedule" | "not_before" | "refuse";
+  /** the newsroom's publishing checks (lib/publishing/checks.ts) judge the version it makes live or schedules */
+  checked?: true;
+  /**
+   * what partners hear (lib/publishing/outbound.ts): a first publish is
+   * `published`, of a story readers already have `changes_published`;
+   * `embargoed`/`withheld` only of a story under embargo; a takedown only of
+   * a story partners had
+   */
+  tells?: "publication" | "unpublished" | "archived" | "embargoed" | "withheld";
   /** under the four-eyes rule, the author may not take this move */
   fourEyes?: true;
   /**
@@ -60,16 +89,16 @@ export const TRANSITIONS = {
   submit: { from: ["DRAFT", "CHANGES_REQUESTED", "PUBLISHED"], to: "IN_REVIEW", who: { REPORTER: "own", ...EDITORS }, when: ["changes"], needs: ["headline"], notify: { kind: "SUBMITTED", to: "desk" } },
   withdraw: { from: ["IN_REVIEW"], to: "DRAFT", toWhenLive: "PUBLISHED", who: { REPORTER: "own", EDITOR: "own", ADMIN: "own" } },
   request_changes: { from: ["IN_REVIEW"], to: "CHANGES_REQUESTED", who: EDITORS, needs: ["note"], notify: { kind: "CHANGES_REQUESTED", to: "writers" } },
-  publish: { from: ["IN_REVIEW", "DRAFT"], to: "PUBLISHED", who: EDITORS, when: ["not_live"], needs: ["version", "headline", "photos"], live: "set", fourEyes: true, notify: { kind: "PUBLISHED", to: "writers" } },
-  publish_changes: { from: ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED"], to: "PUBLISHED", who: EDITORS, when: ["live", "changes"], needs: ["version", "headline", "photos"], live: "set", fourEyes: true, notify: { kind: "PUBLISHED", to: "writers" } },
-  discard_changes: { from: ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED"], to: "PUBLISHED", who: { REPORTER: "own", ...EDITORS }, when: ["live", "changes"], needs: ["version"] },
-  schedule: { from: ["IN_REVIEW"], to: "SCHEDULED", who: EDITORS, needs: ["publishAt", "version", "headline", "photos"], fourEyes: true, notify: { kind: "SCHEDULED", to: "writers" } },
+  publish: { from: ["IN_REVIEW", "DRAFT"], to: "PUBLISHED", who: EDITORS, when: ["not_live"], needs: ["version", "headline", "photos"], live: "set", corrections: "publish", underEmbargo: "schedule", checked: true, tells: "publication", fourEyes: true, notify: { kind: "PUBLISHED", to: "writers" } },
+  publish_changes: { from: ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED"], to: "PUBLISHED", who: EDITORS, when: ["live", "changes"], needs: ["version", "headline", "photos"], live: "set", corrections: "publish", underEmbargo: "refuse", checked: true, tells: "publication", fourEyes: true, notify: { kind: "PUBLISHED", to: "writers" } },
+  discard_changes: { from: ["PUBLISHED", "IN_REVIEW", "CHANGES_REQUESTED"], to: "PUBLISHED", who: { REPORTER: "own", ...EDITORS }, when: ["live", "changes"], needs: ["version"], workingCopy: "reset" },
+  schedule: { from: ["IN_REVIEW"], to: "SCHEDULED", who: EDITORS, needs: ["publishAt", "version", "headline", "photos"], scheduled: "pin", underEmbargo: "not_before", checked: true, tells: "embargoed", fourEyes: true, notify: { kind: "SCHEDULED", to: "writers" } },
   /** a new time for the version that was scheduled (not the working copy, which may have changed since) */
-  reschedule: { from: ["SCHEDULED"], to: "SCHEDULED", who: EDITORS, needs: ["publishAt"], fourEyes: true, notify: { kind: "SCHEDULED", to: "writers" } },
-  unschedule: { from: ["SCHEDULED"], to: "IN_REVIEW", who: EDITORS },
-  publish_scheduled: { from: ["SCHEDULED"], to: "PUBLISHED", who: { SYSTEM: "any" }, live: "set", notify: { kind: "PUBLISHED", to: "writers" } },
-  unpublish: { from: LIVE_STATES, to: "DRAFT", who: EDITORS, when: ["live"], needs: ["note"], live: "clear", notify: { kind: "UNPUBLISHED", to: "writers" } },
-  archive: { from: ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "SCHEDULED", "PUBLISHED"], to: "ARCHIVED", who: EDITORS, live: "clear" },
+  reschedule: { from: ["SCHEDULED"], to: "SCHEDULED", who: EDITORS, needs: ["publishAt"], scheduled: "keep", underEmbargo: "not_before", tells: "embargoed", fourEyes: true, notify: { kind: "SCHEDULED", to: "writers" } },
+  unschedule: { from: ["SCHEDULED"], to: "IN_REVIEW", who: EDITORS, tells: "withheld" },
+  publish_scheduled: { from: ["SCHEDULED"], to: "PUBLISHED", who: { SYSTEM: "any" }, live: "set", liveFrom: "scheduled", corrections: "publish", underEmbargo: "refuse", checked: true, tells: "publication", notify: { kind: "PUBLISHED", to: "writers" } },
+  unpublish: { from: LIVE_STATES, to: "DRAFT", who: EDITORS, when: ["live"], needs: ["note"], live: "clear", withdraws: true, tells: "unpublished", notify: { kind: "UNPUBLISHED", to: "writers" } },
+  archive: { from: ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "SCHEDULED", "PUBLISHED"], to: "ARCHIVED", who: EDITORS, live: "clear", withdraws: true, tells: "archived" },
   restore: { from: ["ARCHIVED"], to: "DRAFT", who: EDITORS },
 } as const satisfies Record<string, Transition>;
 
@@ -148,6 +177,22 @@ export const ENTRY_ACTION_LABELS: Record<EntryAction, string> = {
   end_coverage: "Ended live coverage",
   resume_coverage: "Resumed live coverage",
 };
+
+/**
+ * The desk's facts about a story that are not moves — its embargo and its
+ * legal review. Each leaves a WorkflowEvent like a move; who may take each
+ * is in lib/policy.ts (`set_…`/`mark_…` go with the right to edit, lifting
+ * and unmarking are the desk's, clearing is a right an admin grants).
+ */
+export const DESK_FACT_LABELS = {
+  set_embargo: "Set the embargo",
+  lift_embargo: "Lifted the embargo early",
+  mark_legal_review: "Asked for legal review",
+  unmark_legal_review: "Withdrew the request for legal review",
+  clear_legal_review: "Cleared by legal",
+} as const;
+export type DeskFact = keyof typeof DESK_FACT_LABELS;
+export const isDeskFact = (action: string): action is DeskFact => Object.hasOwn(DESK_FACT_LABELS, action);
 
 /** The label staff see for each state. */
 export const STATE_LABELS: Record<ArticleState, string> = {

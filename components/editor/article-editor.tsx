@@ -23,6 +23,7 @@ import { dropLocalCopy, keepLocalCopy, NEW_STORY, readLocalCopy, type LocalCopy 
 import { PlanSummary } from "./plan-summary";
 import { PreviewLinks } from "./preview-links";
 import { SaveButton } from "./save-button";
+import { SearchSocialFields, type SearchSocialValues } from "./search-social-fields";
 import { StoryHeading } from "./story-heading";
 import { UPLOAD_HINT, uploadImageFile } from "./upload-image";
 import { usePresence } from "./use-presence";
@@ -66,7 +67,7 @@ interface SaveAnswer {
   invalid?: KeptBack[];
 }
 
-const FIELD_NAMES: Record<string, string> = { "hero.alt": "alt text", "hero.caption": "caption", "hero.credit": "credit" };
+const FIELD_NAMES: Record<string, string> = { "hero.alt": "alt text", "hero.caption": "caption", "hero.credit": "credit", seoTitle: "SEO title", socialImage: "social image" };
 /** "headline not saved: too long": what the save state says of the fields kept back; the messages under them say the rest. */
 function keptBackSummary(keptBack: KeptBack[]): string {
   const parts = keptBack.map(({ field, message }) => {
@@ -88,7 +89,7 @@ interface Hero {
   caption: string;
   credit: string;
 }
-interface Fields {
+interface Fields extends SearchSocialValues {
   headline: string;
   standfirst: string;
   slug: string;
@@ -120,6 +121,9 @@ function initialFields(article: EditorArticle | null): Fields {
     hero: image
       ? { mediaId: image.id, url: image.url, alt: image.altText, caption: image.caption, credit: image.credit }
       : null,
+    seoTitle: article?.seoTitle ?? "",
+    description: article?.description ?? "",
+    socialImage: article?.socialImage ?? null,
   };
 }
 
@@ -131,6 +135,10 @@ const payload = ({ fields, body }: Snapshot) => ({
   sectionId: fields.sectionId || null,
   tags: fields.tags.split(",").map((tag) => tag.trim()).filter(Boolean),
   hero: fields.hero && { mediaId: fields.hero.mediaId, alt: fields.hero.alt, caption: fields.hero.caption, credit: fields.hero.credit },
+  // A device copy kept before these fields existed has none: absent, so the save leaves them as they are.
+  seoTitle: fields.seoTitle,
+  description: fields.description,
+  socialImage: fields.socialImage && fields.socialImage.mediaId,
   body,
 });
 
@@ -672,6 +680,19 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
             </>
           )}
         </fieldset>
+        <SearchSocialFields
+          seoTitle={fields.seoTitle ?? ""}
+          description={fields.description ?? ""}
+          socialImage={fields.socialImage ?? null}
+          headline={fields.headline}
+          standfirst={fields.standfirst}
+          hero={fields.hero}
+          flags={flags}
+          disabled={!canEdit}
+          onChange={change}
+          onProblem={setProblem}
+          inputClassName={input}
+        />
       </aside>
     </div>
   );

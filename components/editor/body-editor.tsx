@@ -32,6 +32,8 @@ function readSelectionFirst(view: EditorView): false {
 function InsertImage({ editor, onClose, file }: { editor: Editor; onClose: () => void; file: File | null }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A decorative photo needs no alt text: the field is cleared and set aside while the box is ticked.
+  const [decorative, setDecorative] = useState(false);
   const box = useRef<HTMLFormElement>(null);
   // Keyboard use: the first field has the focus when the form opens; Escape and Cancel hand it back to the body, caret unmoved.
   useEffect(() => box.current?.querySelector("input")?.focus(), []);
@@ -42,7 +44,7 @@ function InsertImage({ editor, onClose, file }: { editor: Editor; onClose: () =>
     const result = await uploadImageFile(file ?? (form.get("file") as File));
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
-    const attrs = { src: result.data.url, alt: form.get("alt"), caption: form.get("caption"), credit: form.get("credit") };
+    const attrs = { src: result.data.url, alt: decorative ? "" : form.get("alt"), caption: form.get("caption"), credit: form.get("credit"), decorative };
     editor.chain().focus().command(({ tr }) => (insertFigure(tr, editor.schema.nodes.figure!.create(attrs)), true)).scrollIntoView().run();
     onClose();
   }
@@ -63,7 +65,21 @@ function InsertImage({ editor, onClose, file }: { editor: Editor; onClose: () =>
     >
       {error && <p role="alert" className="text-accent sm:col-span-2">{error}</p>}
       {file ? <p>Image file: {file.name} (pasted)</p> : <label>Image file <input type="file" name="file" accept="image/*" required className="block" /><span className="block text-muted">{UPLOAD_HINT}</span></label>}
-      <label>Image alt text <input name="alt" required className="block w-full rounded border border-rule px-2 py-1" /></label>
+      <div>
+        <label>Image alt text <input name="alt" required={!decorative} disabled={decorative} className="block w-full rounded border border-rule px-2 py-1 disabled:bg-[#f0eee8]" /></label>
+        <label className="mt-1 flex items-center gap-1">
+          <input
+            type="checkbox"
+            checked={decorative}
+            onChange={(event) => {
+              setDecorative(event.target.checked);
+              const alt = event.currentTarget.form?.elements.namedItem("alt");
+              if (event.target.checked && alt instanceof HTMLInputElement) alt.value = "";
+            }}
+          />
+          Decorative (no alt text needed)
+        </label>
+      </div>
       <label>Image caption <input name="caption" className="block w-full rounded border border-rule px-2 py-1" /></label>
       <label>Image credit <input name="credit" className="block w-full rounded border border-rule px-2 py-1" /></label>
       <div className="flex gap-2 sm:col-span-2">

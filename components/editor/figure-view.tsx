@@ -18,30 +18,40 @@ const FIELDS = [
  * caption and credit as fields edited in place. Typing in a field changes
  * that text only: the field keeps its events from the editor, so a keystroke
  * can never replace the photo. Each shows its count as its limit nears (the
- * save keeps back a body whose photo text is past it).
+ * save keeps back a body whose photo text is past it). Beside the alt text,
+ * "Decorative": ticking it clears and disables the alt text (readers get an
+ * empty alt, and publishing no longer asks for one).
  */
 function FigureView({ node, updateAttributes, deleteNode, editor }: ReactNodeViewProps) {
   const attrs = node.attrs as Record<string, string>;
+  const decorative = node.attrs.decorative === true;
   return (
     <NodeViewWrapper as="figure" data-figure="" className="my-4 rounded border border-rule bg-[#faf9f6] p-2 font-sans text-sm" contentEditable={false}>
       {attrs.src ? (
         // eslint-disable-next-line @next/next/no-img-element -- our own stored variant, shown as uploaded
-        <img src={attrs.src} alt={attrs.alt} className="w-full rounded" draggable={false} />
+        <img src={attrs.src} alt={decorative ? "" : attrs.alt} className="w-full rounded" draggable={false} />
       ) : (
         <PhotoSlot editable={editor.isEditable} onImage={(src) => updateAttributes({ src })} onRemove={deleteNode} />
       )}
       {editor.isEditable ? (
         <div className="mt-2 grid gap-1 sm:grid-cols-3">
           {FIELDS.map(([key, label]) => (
-            <LimitedField
-              key={key}
-              label={label}
-              value={attrs[key] ?? ""}
-              limit={FIELD_LIMITS[key]}
-              onChange={(text) => updateAttributes({ [key]: text })}
-              className="text-xs"
-              inputClassName="block w-full rounded border border-rule px-2 py-1"
-            />
+            <div key={key} className="text-xs">
+              <LimitedField
+                label={label}
+                value={attrs[key] ?? ""}
+                limit={FIELD_LIMITS[key]}
+                disabled={key === "alt" && decorative}
+                onChange={(text) => updateAttributes({ [key]: text })}
+                inputClassName="block w-full rounded border border-rule px-2 py-1 disabled:bg-[#f0eee8]"
+              />
+              {key === "alt" && (
+                <label className="mt-1 flex items-center gap-1">
+                  <input type="checkbox" checked={decorative} onChange={(event) => updateAttributes(event.target.checked ? { decorative: true, alt: "" } : { decorative: false })} />
+                  Decorative (no alt text needed)
+                </label>
+              )}
+            </div>
           ))}
         </div>
       ) : (

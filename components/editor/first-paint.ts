@@ -30,7 +30,7 @@ export function firstPaintHtml(content: JSONContent): string {
         figure: ({ node }) => {
           const { src = "", alt = "", caption = "", credit = "" } = (node.attrs ?? {}) as Record<string, string | undefined>;
           const text = [caption, credit ? `(Photo: ${credit})` : ""].filter(Boolean).join(" ");
-          const picture = src ? `<img src="${escape(src)}" alt="${escape(alt)}" loading="lazy">` : "";
+          const picture = src ? `<img src="${escape(src)}" alt="${node.attrs?.decorative === true ? "" : escape(alt)}" loading="lazy">` : "";
           return `<figure data-figure="" contenteditable="false" data-attrs="${escape(JSON.stringify(node.attrs))}">${picture}<figcaption>${escape(src ? text : `Photo to come: ${text}`)}</figcaption></figure>`;
         },
       },
@@ -42,12 +42,12 @@ export function firstPaintHtml(content: JSONContent): string {
 const photoRule: TagParseRule = {
   tag: "figure[data-attrs]",
   node: "figure",
-  // Only the four texts a photo has; anything else (a figure pasted from elsewhere) is no photo of ours.
+  // Only the four texts a photo has and its decorative mark; anything else (a figure pasted from elsewhere) is no photo of ours.
   getAttrs: (dom) => {
     try {
       const attrs = JSON.parse((dom as HTMLElement).dataset.attrs ?? "") as Record<string, unknown>;
       const text = (key: string) => (typeof attrs[key] === "string" ? attrs[key] : "");
-      return { src: text("src"), alt: text("alt"), caption: text("caption"), credit: text("credit") };
+      return { src: text("src"), alt: text("alt"), caption: text("caption"), credit: text("credit"), decorative: attrs.decorative === true };
     } catch {
       return false;
     }

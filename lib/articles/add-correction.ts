@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordArticleEvent } from "@/lib/publishing/outbound";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { notifyCorrection } from "@/lib/notifications";
@@ -40,6 +41,7 @@ export async function addCorrection(viewer: Viewer, input: unknown) {
     const publishedAt = article.changes && !entryId ? null : now;
     const correction = await tx.correction.create({ data: { articleId, ...(entryId && { entryId }), authorId: viewer.id, kind, note, publishedAt, createdAt: now }, select: correctionSelect });
     const told = await notifyCorrection(tx, viewer, article, { kind, note }, now);
+    if (publishedAt) await recordArticleEvent(tx, "corrected", { id: article.id, slug: article.slug, version: article.liveVersion! }, now);
     return { correction: { ...correction, told }, before: correction.publishedAt ? await readerFacts(tx, articleId) : null };
   });
   if (before) await expireArticlePages(before, articleId);

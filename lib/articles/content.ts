@@ -74,7 +74,7 @@ export async function heroColumns(tx: Tx, hero: HeroInput, stored?: StoredHero) 
 const FOLD_WINDOW_MS = 5 * 60_000;
 
 /** The content columns a revision copies from the working copy (and a reset copies back). */
-export const CONTENT_FIELDS = ["headline", "standfirst", "body", "slug", "sectionId", "heroImageId", "heroAlt", "heroCaption", "heroCredit"] as const;
+export const CONTENT_FIELDS = ["headline", "standfirst", "body", "slug", "sectionId", "heroImageId", "heroAlt", "heroCaption", "heroCredit", "seoTitle", "description", "socialImageId"] as const;
 type ContentField = (typeof CONTENT_FIELDS)[number];
 
 /**
@@ -99,11 +99,15 @@ export async function copyRevisionIntoArticle(tx: Tx, where: { id: string } & Pr
  * live, not scheduled, not a restore — so history stays bounded while every
  * step, publish and restore keeps its own revision. Returns the revision's id.
  */
-/** The stored images a story's content shows: its hero and the photos in its body. */
-export async function mediaIdsOf(tx: Pick<Tx, "media">, heroImageId: string | null, body: unknown): Promise<string[]> {
+/**
+ * The stored images a story's content shows: its hero, the photos in its body
+ * and its share image — readers' pages link that one in og:image, so it is
+ * public exactly while a live revision lists it, like the others.
+ */
+export async function mediaIdsOf(tx: Pick<Tx, "media">, heroImageId: string | null, body: unknown, socialImageId: string | null = null): Promise<string[]> {
   const folders = [...new Set(figureSources(body as JSONContent).map(imageFolder).filter((folder): folder is string => folder !== null))];
   const figures = folders.length > 0 ? await tx.media.findMany({ where: { OR: folders.map((folder) => ({ storageKey: { startsWith: folder } })) }, select: { id: true } }) : [];
-  return [...new Set([...(heroImageId ? [heroImageId] : []), ...figures.map((media) => media.id)])].sort();
+  return [...new Set([...(heroImageId ? [heroImageId] : []), ...(socialImageId ? [socialImageId] : []), ...figures.map((media) => media.id)])].sort();
 }
 
 export async function recordRevision(tx: Tx, articleId: string, authorId: string, kind: RevisionKind = "SAVE", now = new Date()): Promise<string> {
@@ -116,7 +120,7 @@ export async function recordRevision(tx: Tx, articleId: string, authorId: string
     ...Object.fromEntries(CONTENT_FIELDS.map((field) => [field, article[field]])),
     body: article.body as Prisma.InputJsonValue,
     tagSlugs: article.tags.map((t) => t.tag.slug).sort(),
-    mediaIds: await mediaIdsOf(tx, article.heroImageId, article.body),
+    mediaIds: await mediaIdsOf(tx, article.heroImageId, article.body, article.socialImageId),
   } as Omit<Prisma.RevisionUncheckedCreateInput, "articleId" | "authorId" | "kind">;
   if (kind === "SAVE") {
     const latest = await tx.revision.findFirst({ where: { articleId }, orderBy: { version: "desc" }, select: { id: true, authorId: true, kind: true, createdAt: true } });

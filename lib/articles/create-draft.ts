@@ -8,6 +8,7 @@ import { apiKind } from "./kind";
 import { checkSection, heroColumns, recordRevision, replaceTags, slugTaken, slugTakenMessage } from "./content";
 import { checkContent, parseStoryInput } from "./field-check";
 import { planColumns, planOf } from "./planning";
+import { keepBackUnknownSocialImage, searchColumns } from "./search-fields";
 import { CreateArticleInput } from "./schemas";
 
 /**
@@ -35,6 +36,7 @@ export async function createDraft(viewer: Viewer, input: unknown, now = new Date
     const invalid = [...keptBack];
     const taken = await slugTaken(tx, wanted);
     if (taken) invalid.push({ field: "slug", message: slugTakenMessage(wanted) });
+    await keepBackUnknownSocialImage(tx, valid, invalid);
     const slug = taken ? untitledSlug() : wanted;
     const planned = plan ? await planColumns(tx, viewer, plan, now) : null;
     const article = await tx.article.create({
@@ -47,6 +49,7 @@ export async function createDraft(viewer: Viewer, input: unknown, now = new Date
         authorId: plan?.assigneeId ?? viewer.id,
         sectionId: fields.sectionId,
         ...(await heroColumns(tx, valid.hero ?? null)),
+        ...searchColumns(valid),
         ...planned?.data,
       },
     });

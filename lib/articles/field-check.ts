@@ -26,6 +26,11 @@ export interface CheckedContent {
   tags?: string[];
   /** a text kept back is absent: the stored one stays (the same image) or is empty (a new one) */
   hero?: { mediaId: string; alt?: string; caption?: string; credit?: string } | null;
+  /** search and social: empty means "the headline", "the standfirst" (./search-fields.ts) */
+  seoTitle?: string;
+  description?: string;
+  /** a media id; null clears (the hero stands in) */
+  socialImage?: string | null;
 }
 
 type ContentInput = {
@@ -36,6 +41,9 @@ type ContentInput = {
   sectionId?: string | null;
   tags?: string[];
   hero?: { mediaId: string; alt: string; caption: string; credit: string } | null;
+  seoTitle?: string | null;
+  description?: string | null;
+  socialImage?: string | null;
 };
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -47,10 +55,13 @@ export const FIELD_LABELS: Record<string, string> = {
   "hero.alt": "Hero image alt text",
   "hero.caption": "Hero image caption",
   "hero.credit": "Hero image credit",
+  seoTitle: "SEO title",
+  description: "Description",
+  socialImage: "Social image",
 };
 
 /** The text a person types, which a save may keep back field by field; everything else in the request must be storable as sent. */
-const PERSON_TEXT = new Set(["headline", "standfirst", "body", "slug", "tags"]);
+const PERSON_TEXT = new Set(["headline", "standfirst", "body", "slug", "tags", "seoTitle", "description"]);
 const HERO_TEXTS = ["alt", "caption", "credit"] as const;
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -97,6 +108,10 @@ export function checkContent(fields: ContentInput): { valid: CheckedContent; inv
   if (fields.slug !== undefined) valid.slug = check("slug", CONTENT_RULES.slug, fields.slug, invalid);
   if (fields.tags !== undefined) valid.tags = check("tags", CONTENT_RULES.tags, fields.tags, invalid);
   if (fields.sectionId !== undefined) valid.sectionId = fields.sectionId;
+  // null clears a search text back to its fallback (the headline, the standfirst).
+  if (fields.seoTitle !== undefined) valid.seoTitle = fields.seoTitle === null ? "" : check("seoTitle", CONTENT_RULES.seoTitle, fields.seoTitle, invalid);
+  if (fields.description !== undefined) valid.description = fields.description === null ? "" : check("description", CONTENT_RULES.description, fields.description, invalid);
+  if (fields.socialImage !== undefined) valid.socialImage = fields.socialImage;
   if (fields.hero !== undefined) {
     const hero = fields.hero;
     valid.hero = hero && { mediaId: hero.mediaId, ...Object.fromEntries(HERO_TEXTS.map((key) => [key, check(`hero.${key}`, CONTENT_RULES[key], hero[key], invalid)])) };

@@ -19,6 +19,7 @@ export async function getArticle(viewer: Viewer, articleId: string) {
         editor: { select: { id: true, name: true } },
         section: { select: { id: true, name: true } },
         heroImage: { select: { id: true, storageKey: true, widths: true, width: true, height: true } },
+        socialImage: { select: { id: true, storageKey: true, widths: true } },
         tags: { select: { tag: { select: { name: true } } } },
         liveRevision: { select: { version: true } },
         scheduledRevision: { select: { version: true } },
@@ -79,6 +80,10 @@ export async function getArticle(viewer: Viewer, articleId: string) {
       caption: article.heroCaption,
       credit: article.heroCredit,
     },
+    /** search and social, as typed: empty means the headline, the standfirst; no image means the hero */
+    seoTitle: article.seoTitle,
+    description: article.description,
+    socialImage: row.socialImage && { mediaId: row.socialImage.id, url: imageUrl(row.socialImage.storageKey, Math.min(960, Math.max(...row.socialImage.widths))) },
     publishedAt: article.publishedAt,
     scheduledFor: article.scheduledFor,
     /** where ingested copy came from; staff only */

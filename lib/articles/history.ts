@@ -45,16 +45,25 @@ export async function listRevisions(viewer: Viewer, input: unknown) {
       heroCaption: true,
       heroCredit: true,
       heroImage: { select: { storageKey: true, widths: true } },
+      seoTitle: true,
+      description: true,
+      socialImageId: true,
       section: { select: { name: true } },
       createdAt: true,
       author: { select: { id: true, name: true } },
     },
   });
   const page = rows.slice(0, limit);
+  // The share image has no relation of its own on a revision: one look-up for the page.
+  const socialIds = [...new Set(page.map((revision) => revision.socialImageId).filter((id): id is string => id !== null))];
+  const socialImages = new Map(
+    socialIds.length > 0 ? (await db().media.findMany({ where: { id: { in: socialIds } }, select: { id: true, storageKey: true, widths: true } })).map((media) => [media.id, imageUrl(media.storageKey, Math.min(...media.widths))]) : [],
+  );
   return {
-    revisions: page.map(({ heroImage, ...revision }) => ({
+    revisions: page.map(({ heroImage, socialImageId, ...revision }) => ({
       ...revision,
       heroUrl: heroImage && imageUrl(heroImage.storageKey, Math.min(...heroImage.widths)),
+      socialImageUrl: socialImageId ? (socialImages.get(socialImageId) ?? null) : null,
       live: revision.id === article.liveRevisionId,
       scheduled: revision.id === article.scheduledRevisionId,
     })),

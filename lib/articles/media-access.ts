@@ -30,6 +30,6 @@ export async function imageAccess(key: string, who: { viewer: Viewer | null; pre
   if (who.viewer?.kind === "staff") return "private";
   const articleId = who.previewToken ? await previewedArticleId(who.previewToken) : null;
   if (!articleId) return null;
-  const article = await db().article.findUniqueOrThrow({ where: { id: articleId }, select: { heroImageId: true, body: true } });
-  return (await mediaIdsOf(db(), article.heroImageId, article.body)).includes(media.id) ? "private" : null;
+  const article = await db().article.findUniqueOrThrow({ where: { id: articleId }, select: { heroImageId: true, body: true, socialImageId: true } });
+  return (await mediaIdsOf(db(), article.heroImageId, article.body, article.socialImageId)).includes(media.id) ? "private" : null;
 }

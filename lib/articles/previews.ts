@@ -3,9 +3,10 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
+import { embargoPhrase, underEmbargo } from "@/lib/publishing/embargo";
 import { AppError, notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
-import type { ReaderArticle } from "@/lib/reader/article";
+import { largestVariant, type ReaderArticle } from "@/lib/reader/article";
 import { bylineSelect, contentSelect, readerAuthor, teaserOf } from "@/lib/reader/read";
 import { parseInput } from "@/lib/validation";
 import { EDITING, transitionOf, WORKFLOW_ACTIONS } from "@/lib/workflow";
@@ -43,6 +44,7 @@ export async function createPreviewLink(viewer: Viewer, input: unknown, now = ne
     await tx.$queryRaw`SELECT 1 FROM "Article" WHERE "id" = ${articleId} FOR SHARE`;
     const article = await findVisible(tx, viewer, articleId);
     assertAllowed(viewer, "share", article);
+    if (underEmbargo(article, now)) throw new AppError("INVALID_TRANSITION", `This story is ${embargoPhrase(article.embargoUntil)}: share links open once the embargo ends.`, { embargoUntil: article.embargoUntil.toISOString() });
     // createdAt from the same clock as WorkflowEvent.createdAt: previewedArticleId compares the two.
     return tx.articlePreview.create({ data: { articleId: article.id, tokenHash: hashOf(token), expiresAt, createdById: viewer.id, createdAt: now }, select: { id: true } });
   });
@@ -89,6 +91,9 @@ async function workingCopy(articleId: string): Promise<ReaderArticle | null> {
       ...contentSelect,
       ...bylineSelect,
       tags: { select: { tag: { select: { slug: true, name: true } } } },
+      seoTitle: true,
+      description: true,
+      socialImage: { select: { storageKey: true, widths: true, width: true, height: true } },
       corrections: { orderBy: { createdAt: "asc" }, select: { kind: true, note: true, createdAt: true, publishedAt: true } },
     },
   });
@@ -102,6 +107,9 @@ async function workingCopy(articleId: string): Promise<ReaderArticle | null> {
     tags: row.tags.map((t) => t.tag).sort((a, b) => a.name.localeCompare(b.name)),
     // A pending correction goes public with these changes, so the preview shows it.
     corrections: row.corrections.map((c) => ({ kind: c.kind, note: c.note, publishedAt: (c.publishedAt ?? c.createdAt).toISOString() })),
+    seoTitle: row.seoTitle,
+    description: row.description,
+    socialImage: row.socialImage && largestVariant(row.socialImage),
   };
 }
 
@@ -115,9 +123,11 @@ export async function previewedArticleId(token: string, now = new Date()): Promi
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const link = await db().articlePreview.findUnique({
     where: { tokenHash: hashOf(token) },
-    select: { articleId: true, expiresAt: true, createdAt: true, article: { select: { status: true } } },
+    select: { articleId: true, expiresAt: true, createdAt: true, article: { select: { status: true, embargoUntil: true } } },
   });
   if (!link || link.expiresAt <= now) return null;
+  // Under embargo no public surface shows the story, a link made before the embargo included.
+  if (underEmbargo(link.article, now)) return null;
   // A story nobody may edit (archived) shares nothing, whatever its links say.
   if (Object.keys(EDITING[link.article.status]).length === 0) return null;
   const withdrawn = await db().workflowEvent.findFirst({
@@ -140,6 +150,7 @@ export async function previewByToken(token: string, now = new Date()): Promise<R
   return {
     ...article,
     body: mapFigures(article.body as JSONContent),
+    socialImage: article.socialImage && { ...article.socialImage, src: withToken(article.socialImage.src) },
     image: article.image && {
       ...article.image,
       src: withToken(article.image.src),

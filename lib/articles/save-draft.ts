@@ -4,12 +4,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyAssignment } from "@/lib/notifications";
 import type { StaffViewer, Viewer } from "@/lib/policy";
 import { changeKind } from "@/lib/live/kind";
+import { markLegalReview, setEmbargo } from "@/lib/publishing/desk-facts";
 import { isPlaceholderSlug, slugify } from "@/lib/slug";
 import { WORKFLOW_ACTIONS } from "@/lib/workflow";
 import { checkSection, heroColumns, recordRevision, replaceTags, slugTaken, slugTakenMessage } from "./content";
 import { checkContent, parseStoryInput, storesContent, type CheckedContent, type KeptBack } from "./field-check";
 import { assertAllowed, findVisible, type FoundArticle } from "./find";
 import { planColumns, planOf, type Plan } from "./planning";
+import { keepBackUnknownSocialImage, searchColumns } from "./search-fields";
 import { apiKind } from "./kind";
 import { CONTENT_FIELDS, SaveDraftInput } from "./schemas";
 
@@ -34,10 +36,11 @@ type Tx = Prisma.TransactionClient;
  * version) is still refused whole.
  */
 export async function saveDraft(viewer: Viewer, input: unknown, now = new Date()) {
-  const { articleId, version, kind, ...fields } = parseStoryInput(SaveDraftInput, input);
+  const { articleId, version, kind, embargoUntil, needsLegalReview, ...fields } = parseStoryInput(SaveDraftInput, input);
   const plan = planOf(fields);
   const content = CONTENT_FIELDS.some((field) => fields[field] !== undefined);
-  if (version === undefined && (content || (!plan && kind === undefined))) {
+  const deskFacts = embargoUntil !== undefined || needsLegalReview !== undefined;
+  if (version === undefined && (content || (!plan && kind === undefined && !deskFacts))) {
     throw new AppError("VALIDATION", "version: name the version you edited.", { field: "version" });
   }
   if (viewer.kind !== "staff") throw new AppError("FORBIDDEN", "Only staff edit articles.");
@@ -46,13 +49,15 @@ export async function saveDraft(viewer: Viewer, input: unknown, now = new Date()
     const article = await findVisible(tx, viewer, articleId);
     const planned = plan ? await planColumns(tx, viewer, plan, now) : null;
     if (kind !== undefined) await changeKind(tx, viewer, article, kind);
+    if (embargoUntil !== undefined) await setEmbargo(tx, viewer, article, embargoUntil, now);
+    if (needsLegalReview !== undefined) await markLegalReview(tx, viewer, article, needsLegalReview, now);
     let invalid: KeptBack[] = [];
     if (version === undefined) {
       if (planned) await tx.article.update({ where: { id: article.id }, data: planned.data });
     }
     else invalid = await saveContent(tx, viewer, article, checked, version, planned?.data ?? {});
     if (plan?.assigneeId && plan.assigneeId !== article.assigneeId) await notifyAssignment(tx, viewer, { ...article, ...plan, assigneeId: plan.assigneeId }, now);
-    const saved = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, slug: true, version: true, status: true, kind: true, updatedAt: true } });
+    const saved = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, slug: true, version: true, status: true, kind: true, updatedAt: true, embargoUntil: true, needsLegalReview: true } });
     return { ...saved, kind: apiKind(saved.kind), warnings: planned?.warnings ?? [], invalid };
   });
 }
@@ -79,6 +84,7 @@ async function saveContent(tx: Tx, viewer: StaffViewer, article: FoundArticle, c
     const fromHeadline = slugify(change.headline);
     if (fromHeadline && !(await slugTaken(tx, fromHeadline, article.id))) change.slug = fromHeadline;
   }
+  await keepBackUnknownSocialImage(tx, change, invalid);
   const where = { id: article.id, version, status: article.status };
   if (invalid.length > 0 && !storesContent(change)) {
     const matched = Object.keys(plan).length > 0 ? (await tx.article.updateMany({ where, data: plan })).count : await tx.article.count({ where });
@@ -94,6 +100,7 @@ async function saveContent(tx: Tx, viewer: StaffViewer, article: FoundArticle, c
     ...(change.slug !== undefined && { slug: change.slug }),
     ...(change.sectionId !== undefined && { sectionId: change.sectionId }),
     ...(change.hero !== undefined && (await heroColumns(tx, change.hero, article))),
+    ...searchColumns(change),
     ...plan,
     version: { increment: 1 },
   };

@@ -27,12 +27,27 @@ export const CONTENT_RULES = {
   alt: limited(FIELD_LIMITS.alt),
   caption: limited(FIELD_LIMITS.caption),
   credit: limited(FIELD_LIMITS.credit),
+  seoTitle: limited(FIELD_LIMITS.seoTitle),
+  description: limited(FIELD_LIMITS.description),
 };
 
 const Id = z.string().min(1).max(64);
 /** The content fields' shape: the right types and keys, nothing more; a wrong type is a client's mistake and refuses the save. */
 const HeroShape = z.object({ mediaId: Id, alt: z.string(), caption: z.string(), credit: z.string() }).strict().nullable();
 const Tags = z.array(z.string());
+/**
+ * Search and social (./search-fields.ts): `null` clears. The share image is
+ * named by its media id, bare or as `{ mediaId }` like the hero's.
+ */
+const SearchFields = {
+  seoTitle: z.string().nullable().optional(),
+  description: z.string().nullable().optional(),
+  socialImage: z
+    .union([Id, z.object({ mediaId: Id }).strict()], { error: 'must be a media id, { "mediaId": … } or null' })
+    .transform((image) => (typeof image === "string" ? image : image.mediaId))
+    .nullable()
+    .optional(),
+};
 
 /** The desk's plan for a story; not content, so changing it makes no revision. */
 const Planning = {
@@ -60,6 +75,7 @@ const ArticleFields = {
   sectionId: Id.nullable(),
   tags: Tags,
   hero: HeroShape,
+  ...SearchFields,
 };
 export const CONTENT_FIELDS = Object.keys(ArticleFields) as (keyof typeof ArticleFields)[];
 
@@ -79,6 +95,9 @@ export const SaveDraftInput = z
     ...Planning,
     /** a draft never published may become live coverage, or a story again while it has no entries */
     kind: ArticleKind.optional(),
+    /** desk facts, not content (no version, no revision): lib/publishing/desk-facts.ts */
+    embargoUntil: NewsroomTime.nullable().optional(),
+    needsLegalReview: z.boolean({ error: "must be true or false" }).optional(),
     headline: z.string().optional(),
     standfirst: z.string().optional(),
     body: z.unknown().optional(),
@@ -86,6 +105,7 @@ export const SaveDraftInput = z
     sectionId: Id.nullable().optional(),
     tags: Tags.optional(),
     hero: HeroShape.optional(),
+    ...SearchFields,
   })
   .strict();
 export type SaveDraftInput = z.infer<typeof SaveDraftInput>;

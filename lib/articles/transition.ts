@@ -6,9 +6,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NewsroomRules, Viewer } from "@/lib/policy";
 import { notifyMove } from "@/lib/notifications";
 import { expireArticlePages, readerFacts } from "@/lib/reader/cache";
-import { newsroomRules } from "@/lib/settings";
+import { checkSettings, newsroomRules } from "@/lib/settings";
 import { parseInput } from "@/lib/validation";
-import { transitionOf, type WorkflowAction } from "@/lib/workflow";
+import { candidateOf } from "@/lib/publishing/candidate";
+import { blocking, runChecks } from "@/lib/publishing/checks";
+import { embargoPhrase, underEmbargo } from "@/lib/publishing/embargo";
+import { partnersHave, recordArticleEvent, type OutboundEventType } from "@/lib/publishing/outbound";
+import { formatDateTime } from "@/lib/format";
+import { transitionOf, type ArticleState, type Transition, type WorkflowAction } from "@/lib/workflow";
 import { copyRevisionIntoArticle, recordRevision } from "./content";
 import { assertAllowed, findVisible, type FoundArticle } from "./find";
 import { conflict } from "./save-draft";
@@ -44,29 +49,85 @@ function checkNeeds(move: Move, article: FoundArticle, now: Date): void {
 const revisionAt = async (tx: Tx, article: FoundArticle) =>
   (await tx.revision.findUniqueOrThrow({ where: { articleId_version: { articleId: article.id, version: article.version } }, select: { id: true } })).id;
 
+/** What a move does to this story now: the table's row, with an embargo not yet over applied (`underEmbargo`). */
+interface Effect {
+  to: ArticleState;
+  live: Transition["live"];
+  scheduled: Transition["scheduled"];
+  publishAt: Date | undefined;
+  /** the embargo that turned a publish into a schedule, or moved its time */
+  embargo: Date | null;
+}
+
+function effectOf(move: Move, article: FoundArticle, now: Date): Effect {
+  const transition = transitionOf(move.action);
+  const effect: Effect = {
+    to: article.live && transition.toWhenLive ? transition.toWhenLive : transition.to,
+    live: transition.live,
+    scheduled: transition.scheduled,
+    publishAt: move.publishAt,
+    embargo: null,
+  };
+  if (!underEmbargo(article, now) || !transition.underEmbargo) return effect;
+  const until = article.embargoUntil;
+  if (transition.underEmbargo === "refuse") {
+    throw new AppError("INVALID_TRANSITION", `This story is ${embargoPhrase(until)}: it cannot go live before then unless an editor lifts the embargo.`, { embargoUntil: until.toISOString() });
+  }
+  if (transition.underEmbargo === "schedule") return { to: "SCHEDULED", live: undefined, scheduled: "pin", publishAt: until, embargo: until };
+  return effect.publishAt && effect.publishAt < until ? { ...effect, publishAt: until, embargo: until } : { ...effect, embargo: until };
+}
+
 /**
- * What a move writes besides the state, read off the table: the live
- * pointer (set to the reviewed version, or the scheduled one; or cleared),
- * the scheduled revision and time (only a scheduled story has them; a
- * reschedule keeps the revision that was scheduled), the first publication
- * date; and any missed-schedule alert ends, its story having moved on.
+ * What a move writes besides the state, read off the table's columns: the
+ * live pointer (set to the reviewed version, or the scheduled one; or
+ * cleared), the scheduled revision and time (only a scheduled story has
+ * them), the first publication date; and any missed-schedule alert ends, its
+ * story having moved on.
  */
-async function pointersFor(tx: Tx, article: FoundArticle, move: Move, to: string, now: Date): Promise<Prisma.ArticleUncheckedUpdateManyInput> {
-  const effect = transitionOf(move.action).live;
-  const scheduled = to === "SCHEDULED";
-  const keepsScheduled = move.action === "reschedule";
+async function pointersFor(tx: Tx, article: FoundArticle, move: Move, effect: Effect, now: Date): Promise<Prisma.ArticleUncheckedUpdateManyInput> {
+  const transition = transitionOf(move.action);
   const data: Prisma.ArticleUncheckedUpdateManyInput = {
-    scheduledRevisionId: scheduled ? (keepsScheduled ? article.scheduledRevisionId : await revisionAt(tx, article)) : null,
-    scheduledFor: scheduled ? move.publishAt! : null,
+    scheduledRevisionId: effect.scheduled === "pin" ? await revisionAt(tx, article) : effect.scheduled === "keep" ? article.scheduledRevisionId : null,
+    scheduledFor: effect.scheduled ? effect.publishAt! : null,
     scheduleAlertAt: null,
     scheduleProblem: null,
   };
-  if (effect === "set") {
-    const liveRevisionId = move.action === "publish_scheduled" ? article.scheduledRevisionId! : await revisionAt(tx, article);
+  if (effect.live === "set") {
+    const liveRevisionId = transition.liveFrom === "scheduled" ? article.scheduledRevisionId! : await revisionAt(tx, article);
     Object.assign(data, { liveRevisionId, liveSince: now, publishedAt: article.publishedAt ?? article.scheduledFor ?? now });
   }
-  if (effect === "clear") Object.assign(data, { liveRevisionId: null, liveSince: null });
+  if (effect.live === "clear") Object.assign(data, { liveRevisionId: null, liveSince: null });
   return data;
+}
+
+/** A move the newsroom's checks block is refused whole, naming each failed rule (the API's `details.checks`). */
+async function enforceChecks(tx: Tx, article: FoundArticle, move: Move): Promise<void> {
+  const blocked = blocking(runChecks(await candidateOf(tx, article, transitionOf(move.action).liveFrom === "scheduled"), await checkSettings(tx)));
+  if (blocked.length === 0) return;
+  throw new AppError("VALIDATION", `The newsroom's publishing checks block this: ${blocked.map((check) => check.message).join(" ")}`, {
+    checks: blocked.map(({ rule, label, message }) => ({ rule, label, message })),
+  });
+}
+
+/**
+ * What partners hear of a move (the table's `tells`), in its transaction:
+ * a publication, a takedown of a story they had, or an embargoed story's
+ * schedule (partners see embargoed copy early).
+ */
+async function tellPartners(tx: Tx, article: FoundArticle, move: Move, effect: Effect, had: boolean, corrected: boolean, now: Date): Promise<void> {
+  const tells = transitionOf(move.action).tells;
+  const type: OutboundEventType | null =
+    tells === "publication" ? (effect.live === "set" ? (article.live ? "changes_published" : "published") : effect.embargo ? "embargoed" : null)
+    : tells === "embargoed" ? (effect.embargo ? "embargoed" : null)
+    : tells === "withheld" ? (had && !article.live ? tells : null)
+    : tells === "unpublished" || tells === "archived" ? (had ? tells : null)
+    : null;
+  if (!type) return;
+  const moved = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { slug: true, liveRevision: { select: { version: true } }, scheduledRevision: { select: { version: true } } } });
+  const version = moved.liveRevision?.version ?? moved.scheduledRevision?.version ?? article.version;
+  await recordArticleEvent(tx, type, { id: article.id, slug: moved.slug, version }, now);
+  // Corrections held for these changes went public with them: partners hear of those too, after the publication.
+  if (corrected) await recordArticleEvent(tx, "corrected", { id: article.id, slug: moved.slug, version }, now);
 }
 
 /**
@@ -80,33 +141,40 @@ export async function applyMove(tx: Tx, viewer: Viewer, article: FoundArticle, m
   assertAllowed(viewer, move.action, article, rules);
   checkNeeds(move, article, now);
   const transition = transitionOf(move.action);
-  const to = article.live && transition.toWhenLive ? transition.toWhenLive : transition.to;
+  const effect = effectOf(move, article, now);
+  if (transition.checked) await enforceChecks(tx, article, move);
+  const had = await partnersHave(tx, article);
   const { count } = await tx.article.updateMany({
     where: { id: article.id, status: article.status, ...(move.version !== undefined && { version: move.version }) },
-    data: { status: to, ...(await pointersFor(tx, article, move, to, now)) },
+    data: { status: effect.to, ...(await pointersFor(tx, article, move, effect, now)) },
   });
   if (count !== 1) throw await conflict(tx, article.id);
+  const held = effect.embargo && move.action === "publish" ? `Held by the embargo: goes live ${formatDateTime(effect.embargo)}.` : null;
   await tx.workflowEvent.create({
     data: {
       articleId: article.id,
       actorId: viewer.kind === "staff" ? viewer.id : null,
       action: move.action,
       fromStatus: article.status,
-      toStatus: to,
-      note: move.note || null,
+      toStatus: effect.to,
+      note: [move.note, held].filter(Boolean).join(" ") || null,
       createdAt: now,
     },
   });
-  const told = await notifyMove(tx, viewer, article, move, now);
-  if (move.action === "discard_changes") await resetToLive(tx, viewer, article);
-  if (transition.live === "set") await publishPendingCorrections(tx, article.id, now);
-  // Taken down, it leaves its front-page slot: the slots below move up, and a later publish does not pin it again.
-  if (transition.live === "clear") await tx.frontPageSlot.deleteMany({ where: { articleId: article.id } });
-  // Withdrawn (unpublished or archived), its share links end in the same transaction; previews.ts refuses leftovers too.
-  if (transition.live === "clear") await tx.articlePreview.deleteMany({ where: { articleId: article.id } });
-  const moved = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, slug: true, status: true, version: true, publishedAt: true, scheduledFor: true, liveRevisionId: true } });
+  // Held by an embargo, a publish tells the writers what it did: scheduled it.
+  const told = await notifyMove(tx, viewer, article, held ? { action: "schedule", publishAt: effect.publishAt } : { ...move, publishAt: effect.publishAt }, now);
+  if (transition.workingCopy === "reset") await resetToLive(tx, viewer, article);
+  const corrected = transition.corrections === "publish" && effect.live === "set" ? await publishPendingCorrections(tx, article.id, now) : 0;
+  // Taken down, it leaves its front-page slot (the slots below move up, and a later publish does not pin it again),
+  // and its share links end in the same transaction; previews.ts refuses leftovers too.
+  if (transition.withdraws) {
+    await tx.frontPageSlot.deleteMany({ where: { articleId: article.id } });
+    await tx.articlePreview.deleteMany({ where: { articleId: article.id } });
+  }
+  await tellPartners(tx, article, move, effect, had, corrected > 0, now);
+  const moved = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, slug: true, status: true, version: true, publishedAt: true, scheduledFor: true, liveRevisionId: true, embargoUntil: true } });
   // Who heard of it, by name, so the person who moved it is told who was told (not recomputed in the client).
-  return { ...moved, told };
+  return { ...moved, told, heldByEmbargo: held !== null };
 }
 
 /**
@@ -122,13 +190,14 @@ async function resetToLive(tx: Tx, viewer: Viewer, article: FoundArticle) {
   await tx.article.update({ where: { id: article.id }, data: { liveRevisionId: revisionId } });
 }
 
-/** Corrections written while the story had unpublished changes go public with them. */
-async function publishPendingCorrections(tx: Tx, articleId: string, now: Date) {
-  await tx.correction.updateMany({ where: { articleId, publishedAt: null }, data: { publishedAt: now } });
+/** Corrections written while the story had unpublished changes go public with them; how many did. */
+async function publishPendingCorrections(tx: Tx, articleId: string, now: Date): Promise<number> {
+  return (await tx.correction.updateMany({ where: { articleId, publishedAt: null }, data: { publishedAt: now } })).count;
 }
 
 export async function transition(viewer: Viewer, input: unknown) {
   const { articleId, ...move } = parseInput(TransitionInput, input);
+  // A publish held by an embargo changes nothing readers see; expiring the pages anyway costs only a refresh.
   const changesReaders = transitionOf(move.action).live !== undefined;
   const { result, before } = await db().$transaction(async (tx) => {
     const article = await findVisible(tx, viewer, articleId);

@@ -9,7 +9,8 @@ import type { SignedInViewer } from "./viewer";
 
 /**
  * Keys for machines: a wire feed ingesting copy (`INGEST`), a tool reading
- * the staff API's GET routes (`READ`). A token is shown once and stored as
+ * the staff API's GET routes (`READ`), a syndication partner reading the
+ * partners' feed and nothing else (`SYNDICATION`). A token is shown once and stored as
  * its sha-256; it acts as a user of its own ("Wire: AP"), so what it does
  * shows in the history like anyone's. That user never signs in, gets no
  * notifications and is on no staff list.
@@ -20,12 +21,17 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 const CreateTokenInput = z
   .object({
     name: z.string().trim().min(1, "is required").max(60, "must be at most 60 characters"),
-    scope: lenientEnum(["INGEST", "READ"], { error: "must be INGEST or READ" }),
+    scope: lenientEnum(["INGEST", "READ", "SYNDICATION"], { error: "must be INGEST, READ or SYNDICATION" }),
   })
   .strict();
 
-/** A machine reading the staff API sees what an editor sees; one ingesting writes drafts like a reporter. */
-const ROLE_OF_SCOPE = { INGEST: "REPORTER", READ: "EDITOR" } as const;
+/**
+ * A machine reading the staff API sees what an editor sees; one ingesting writes drafts like a reporter. A
+ * syndication partner's user gets the least role there is, REPORTER, and no rights come of it: lib/http.ts
+ * refuses a SYNDICATION token on every staff route before any role is asked, the syndication route takes
+ * that scope alone, and the user has no password, so it never signs in.
+ */
+const ROLE_OF_SCOPE = { INGEST: "REPORTER", READ: "EDITOR", SYNDICATION: "REPORTER" } as const satisfies Record<ApiTokenScope, string>;
 
 const TOKEN_USER_PREFIX = "Wire: ";
 export const tokenUserName = (name: string) => `${TOKEN_USER_PREFIX}${name}`;

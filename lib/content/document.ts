@@ -71,14 +71,19 @@ export function plainText(document: JSONContent): string {
 export function figureLines(document: JSONContent): string[] {
   if (document.type === "figure") {
     const { src, alt, caption, credit } = (document.attrs ?? {}) as Record<string, string>;
-    return [`Photo ${src}: ${caption} (Photo: ${credit}) [alt: ${alt}]`];
+    return [`Photo ${src}: ${caption} (Photo: ${credit}) ${document.attrs?.decorative === true ? "[decorative]" : `[alt: ${alt}]`}`];
   }
   return (document.content ?? []).flatMap(figureLines);
 }
 
-/** Photos in the body that readers using a screen reader would get nothing from (a slot has no photo yet, so it is counted as a slot). */
+/**
+ * Photos in the body that readers using a screen reader would get nothing
+ * from (a slot has no photo yet, so it is counted as a slot). A photo marked
+ * decorative is not counted: it carries nothing to describe, and readers get
+ * it with an empty alt, which screen readers skip.
+ */
 export function figuresWithoutAlt(document: JSONContent): number {
-  if (document.type === "figure") return document.attrs?.src === "" || String(document.attrs?.alt ?? "").trim() ? 0 : 1;
+  if (document.type === "figure") return document.attrs?.src === "" || document.attrs?.decorative === true || String(document.attrs?.alt ?? "").trim() ? 0 : 1;
   return (document.content ?? []).reduce((count, child) => count + figuresWithoutAlt(child), 0);
 }
 

@@ -4,6 +4,11 @@ import { Node } from "@tiptap/core";
  * An image inside the body, with its caption and credit: an atom the editor
  * inserts after an upload. Its `src` must point at our own stored media
  * (checked on save), so a body can never load a third-party image.
+ *
+ * `decorative` marks a photo that says nothing a reader would miss (a
+ * texture, a divider): readers get it with `alt=""`, so a screen reader
+ * passes over it instead of reading out a file name, and publishing does not
+ * ask for its alt text. Strictly true or false (lib/content/validate.ts).
  */
 export const Figure = Node.create({
   name: "figure",
@@ -16,16 +21,18 @@ export const Figure = Node.create({
       alt: { default: "" },
       caption: { default: "" },
       credit: { default: "" },
+      decorative: { default: false },
     };
   },
   parseHTML() {
     return [{ tag: "figure[data-figure]" }];
   },
   renderHTML({ node }) {
-    const { src, alt, caption, credit } = node.attrs as Record<string, string>;
+    const { src, alt, caption, credit, decorative } = node.attrs as Record<string, string> & { decorative: boolean };
     const text = [caption, credit ? `(Photo: ${credit})` : ""].filter(Boolean).join(" ");
     // A slot (no image yet) only ever shows in staff previews: publishing waits for its image.
     if (!src) return ["figure", { "data-figure": "", "data-photo-slot": "" }, ["figcaption", {}, `Photo to come: ${text}`]];
-    return ["figure", { "data-figure": "" }, ["img", { src, alt, loading: "lazy" }], ["figcaption", {}, text]];
+    // A decorative photo's alt is empty whatever text it still carries: the mark is what the desk decided.
+    return ["figure", { "data-figure": "" }, ["img", { src, alt: decorative === true ? "" : alt, loading: "lazy" }], ["figcaption", {}, text]];
   },
 });

@@ -40,6 +40,13 @@ export const FIELD_LIMITS = {
   tags: 20,
   /** a live entry's optional title (the database holds the same line) */
   entryTitle: 200,
+  /**
+   * Search and social (empty: the headline, the standfirst). Search results
+   * show about 60 characters of a title and 160 of a description; the limits
+   * leave room for a sharing card's longer lines without admitting a second standfirst.
+   */
+  seoTitle: 120,
+  description: 300,
 } as const;
 export type LimitedField = keyof typeof FIELD_LIMITS;
 

@@ -213,6 +213,10 @@ function checkNode(node: JSONContent, badLinks: string[], parent?: string): void
     throw invalid("images must be uploaded to Copydesk.");
   }
   if (node.type === "figure") checkFigureTexts(node.attrs ?? {});
+  // Strictly a yes or no: "false" as text is truthy and would silence the alt text check.
+  if (node.type === "figure" && node.attrs?.decorative !== undefined && typeof node.attrs.decorative !== "boolean") {
+    throw invalid(`a photo's "decorative" must be true or false; it is ${JSON.stringify(node.attrs.decorative)}.`);
+  }
   for (const mark of node.marks ?? []) {
     const markType = schema.marks[mark.type];
     if (!markType) throw invalid(`the mark "${mark.type}" is not allowed.`);

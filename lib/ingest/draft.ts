@@ -17,6 +17,10 @@ export interface IngestedDraft {
   sourceId: string | null;
   /** what was dropped, in the words it came in (boilerplate lines, markup the body does not allow) */
   dropped: string[];
+  /** the embargo the copy states (ninjs `embargoed`, an "Embargoed until …" line), when still to come (./embargo.ts) */
+  embargoUntil: Date | null;
+  /** what the desk should know about how the copy was read: the embargo set, passed, or unreadable */
+  notes: string[];
 }
 
 export const paragraph = (text: string): JSONContent => ({ type: "paragraph", content: [{ type: "text", text }] });
@@ -25,11 +29,12 @@ export const paragraph = (text: string): JSONContent => ({ type: "paragraph", co
  * A photo slot: the caption and credit as they came, the image to be added
  * in the editor (publishing waits for it). Within the photo limits the save
  * checks (FIELD_LIMITS): an agency's over-long caption is cut at a word, not
- * a reason to refuse the story.
+ * a reason to refuse the story. Never decorative: an agency's picture comes
+ * with a caption, so it says something, and the desk writes its alt text.
  */
 export const photoSlot = (caption: string, credit: string): JSONContent => ({
   type: "figure",
-  attrs: { src: "", alt: "", caption: fitText(caption, FIELD_LIMITS.caption), credit: fitText(credit, FIELD_LIMITS.credit) },
+  attrs: { src: "", alt: "", caption: fitText(caption, FIELD_LIMITS.caption), credit: fitText(credit, FIELD_LIMITS.credit), decorative: false },
 });
 
 export const STANDFIRST_MAX = FIELD_LIMITS.standfirst;

@@ -3,6 +3,7 @@ import { tokenNameOf } from "@/lib/auth/api-tokens";
 import type { SignedInViewer } from "@/lib/auth/viewer";
 import { validateDocument } from "@/lib/content/validate";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError, forbidden } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can, mayCreateArticles } from "@/lib/policy";
@@ -39,11 +40,16 @@ export function readDelivery({ contentType, body }: IngestRequest): { format: "t
   }
 }
 
-/** The draft a delivery makes, checked by the document validator like any save; nothing is stored. */
-export function draftOf(request: IngestRequest): IngestedDraft {
+/**
+ * The draft a delivery makes, checked by the document validator like any
+ * save; nothing is stored. An embargo the copy states is read in the
+ * newsroom's zone, against `now` (one already passed is not set).
+ */
+export function draftOf(request: IngestRequest, now = new Date()): IngestedDraft {
   const { format, text } = readDelivery(request);
+  const context = { zone: env().NEWSROOM_TIME_ZONE, now };
   let draft: IngestedDraft;
-  if (format === "text") draft = parsePlainText(text);
+  if (format === "text") draft = parsePlainText(text, context);
   else {
     let json: unknown;
     try {
@@ -51,7 +57,7 @@ export function draftOf(request: IngestRequest): IngestedDraft {
     } catch {
       throw new AppError("VALIDATION", "The body is not valid JSON.", { field: "ninjs" });
     }
-    draft = parseNinjs(json);
+    draft = parseNinjs(json, context);
   }
   return { ...draft, body: validateDocument(draft.body), tags: draft.tags.slice(0, MAX_TAGS) };
 }
@@ -101,14 +107,15 @@ const isSourceClash = (error: unknown) =>
  */
 export async function ingest(viewer: SignedInViewer, request: IngestRequest, now = new Date()) {
   if (!mayCreateArticles(viewer)) throw forbidden();
-  const draft = draftOf(request);
+  const draft = draftOf(request, now);
   const source = {
     // The agency is the token's name ("AP"); a person's import says who brought it in.
     sourceAgency: viewer.machine ? tokenNameOf(viewer.name) : `Imported by ${viewer.name}`,
     sourceReceivedAt: now,
     sourceByline: draft.byline,
   };
-  const content = { headline: draft.headline, standfirst: draft.standfirst, body: draft.body };
+  // The embargo is the copy's, like its text: a redelivery that states none (the agency lifted it) clears it.
+  const content = { headline: draft.headline, standfirst: draft.standfirst, body: draft.body, embargoUntil: draft.embargoUntil };
   const store = () =>
     db().$transaction(async (tx) => {
       const earlier = draft.sourceId
@@ -138,5 +145,8 @@ export async function ingest(viewer: SignedInViewer, request: IngestRequest, now
     });
   // Two deliveries of a new item at once: the second finds the first's draft when it tries again.
   const { article, created } = await store().catch((error: unknown) => (isSourceClash(error) ? store() : Promise.reject(error)));
-  return { created, answer: { id: article.id, slug: article.slug, version: article.version, status: article.status, dropped: draft.dropped, headlineFrom: draft.headlineFrom } };
+  return {
+    created,
+    answer: { id: article.id, slug: article.slug, version: article.version, status: article.status, dropped: draft.dropped, headlineFrom: draft.headlineFrom, embargoUntil: article.embargoUntil, notes: draft.notes },
+  };
 }

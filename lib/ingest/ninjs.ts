@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { AppError } from "@/lib/errors";
 import { fitHeadline, paragraph, photoSlot, STANDFIRST_MAX, type IngestedDraft } from "./draft";
+import { embargoOutcome, readEmbargoField, type EmbargoContext, type EmbargoOutcome } from "./embargo";
 import { htmlToDocument } from "./html";
 import { decodeEntities, lettersOf, looksLikeMarkup, normaliseText, sameWords } from "./plain-text";
 
@@ -167,9 +168,11 @@ function withoutFurniture(content: JSONContent[], headline: string, byline: stri
  * as a draft: headline, standfirst from a summary or lead, byline, the body
  * (markup through the whitelist converter, text as paragraphs), each
  * picture association as a photo slot with its caption and credit,
- * subjects as tags, and the `uri` as the source id.
+ * subjects as tags, the `uri` as the source id, and `embargoed` as the
+ * draft's embargo (./embargo.ts: a time without an offset is in the
+ * newsroom's zone; one passed or unreadable is not set, and the notes say so).
  */
-export function parseNinjs(input: unknown): IngestedDraft {
+export function parseNinjs(input: unknown, context: EmbargoContext = { zone: "UTC", now: new Date() }): IngestedDraft {
   if (!isObject(input)) throw invalid("send one JSON object.");
   const item = fields(input);
   const uri = text(item.get("uri"));
@@ -205,6 +208,9 @@ export function parseNinjs(input: unknown): IngestedDraft {
   if (told) converted = { content: plainParagraphs(told.value).map(paragraph), dropped: [] };
   const cleaned = withoutFurniture(converted.content, headline, byline, pictures.flatMap((picture) => picture.texts));
   if (cleaned.content.length === 0 && pictures.length === 0) throw invalid("it has no body.");
+  const embargoed = item.get("embargoed");
+  const embargo: EmbargoOutcome | null =
+    embargoed === undefined || embargoed === null || embargoed === "" ? null : embargoOutcome(`embargoed: ${typeof embargoed === "string" ? embargoed : JSON.stringify(embargoed)}`, readEmbargoField(embargoed, context.zone), context);
   return {
     headline,
     headlineFrom: "ninjs",
@@ -214,6 +220,8 @@ export function parseNinjs(input: unknown): IngestedDraft {
     byline,
     sourceId: uri,
     dropped: [...converted.dropped, ...cleaned.dropped],
+    embargoUntil: embargo?.embargoUntil ?? null,
+    notes: embargo ? [embargo.note] : [],
   };
 }
 

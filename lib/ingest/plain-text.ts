@@ -2,6 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import { AppError } from "@/lib/errors";
 import { fitHeadline, paragraph, photoSlot, STANDFIRST_MAX, type HeadlineRule, type IngestedDraft } from "./draft";
 import { DomUtils, parseDocument } from "htmlparser2";
+import { embargoOutcome, readEmbargoLine, type EmbargoContext } from "./embargo";
 import { htmlToDocument } from "./html";
 
 /** "… at the port on Monday (Photo: AP)": a caption line, its credit in parentheses at the end ("(Photo)" when nobody is named). */
@@ -156,6 +157,11 @@ function firstSentence(text: string): string {
   return (match?.[1] ?? text).replace(/[.]$/, "");
 }
 
+/** An embargo line stands near the top: among the copy's first lines, above the story. */
+const EMBARGO_LINES = 10;
+/** A line that carries on a wrapped embargo line: the day or date, short ("EMBARGOED UNTIL 00:01 GMT" / "TUESDAY 8 DECEMBER 2026"). */
+const EMBARGO_CONTINUES = /^(?:on\s+|at\s+)?(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i;
+
 /** Clean the text as it arrives from email and word processors: one kind of line end, no non-breaking or zero-width spaces, no tabs. */
 export function normaliseText(text: string): string {
   return text
@@ -175,11 +181,19 @@ export function normaliseText(text: string): string {
  * wrapped line), caption lines ending in "(Photo: X)" as photo slots
  * wherever they stand, boilerplate dropped and listed, and a headline by
  * the first rule that finds one — a "Headline:" line, a headline-like line,
- * the first sentence.
+ * the first sentence. An "Embargoed until …" line near the top is the
+ * draft's embargo, read in the context's zone (./embargo.ts), and not copy:
+ * it leaves the body. One whose time cannot be read stays where it stood
+ * (never taken for the headline or page furniture), and the notes say so.
  */
-export function parsePlainText(input: string): IngestedDraft {
+export function parsePlainText(input: string, context: EmbargoContext = { zone: "UTC", now: new Date() }): IngestedDraft {
   const blocks: string[] = [];
   const dropped: string[] = [];
+  const notes: string[] = [];
+  let embargoUntil: Date | null = null;
+  let embargoSeen = false;
+  let unreadEmbargo: string | null = null;
+  let linesSeen = 0;
   let standfirst = "";
   let byline: string | null = null;
   let over = false;
@@ -198,7 +212,30 @@ export function parsePlainText(input: string): IngestedDraft {
       else if (block) blocks.push(block);
       current = [];
     };
-    for (const line of lines) {
+    for (let at = 0; at < lines.length; at += 1) {
+      const line = lines[at]!;
+      linesSeen += 1;
+      if (!over && !embargoSeen && linesSeen <= EMBARGO_LINES) {
+        const next = lines[at + 1];
+        const wrapped = next !== undefined && next.split(" ").length <= 8 && EMBARGO_CONTINUES.test(next) ? readEmbargoLine(`${line} ${next}`, context) : null;
+        const reading = wrapped?.ok ? wrapped : readEmbargoLine(line, context);
+        if (reading) {
+          embargoSeen = true;
+          const stated = wrapped?.ok ? `${line} ${next}` : line;
+          const outcome = embargoOutcome(stated, reading, context);
+          embargoUntil = outcome.embargoUntil;
+          notes.push(outcome.note);
+          flush();
+          if (reading.ok) {
+            at += wrapped?.ok ? 1 : 0;
+            linesSeen += wrapped?.ok ? 1 : 0;
+          } else {
+            unreadEmbargo = line;
+            blocks.push(line);
+          }
+          continue;
+        }
+      }
       if (!over && STORY_OVER.test(line) && blocks.some((block) => block.split(" ").length >= 8)) {
         flush();
         over = true;
@@ -231,12 +268,14 @@ export function parsePlainText(input: string): IngestedDraft {
     flush();
   }
 
+  // An embargo line left in the body is kept like a sentence: not the page's furniture, not cut off the end.
+  const stays = (block: string) => isProse(block) || block === unreadEmbargo;
   // Where the headline stands among the blocks, when it is one of them (a headline-like line, a page's <h1>).
   let headlineAt = -1;
   if (headline === null) {
     const lastText = blocks.findLastIndex((block) => !CAPTION.test(block));
     // A headline stands near the top: the first few headline-like lines are the candidates (a bound, too, on the work below).
-    const candidates = blocks.map((block, index) => index).filter((index) => index < lastText && isHeadlineLike(blocks[index]!)).slice(0, 20);
+    const candidates = blocks.map((block, index) => index).filter((index) => index < lastText && blocks[index] !== unreadEmbargo && isHeadlineLike(blocks[index]!)).slice(0, 20);
     // A page repeats its headline (breadcrumb, related stories, share text): the line that comes again is the headline, not a menu above it.
     const elsewhere = [...blocks, ...dropped].map((other) => (isProse(other) ? "" : lettersOf(other)));
     const repeated = (index: number) => elsewhere.some((other, at) => at !== index && other.includes(lettersOf(blocks[index]!)));
@@ -254,13 +293,13 @@ export function parsePlainText(input: string): IngestedDraft {
   if (headlineAt >= 0) {
     // Above the headline of a page: its menus, breadcrumb and section label. Sentences and captions there are kept.
     const above = blocks.slice(0, headlineAt);
-    dropped.push(...above.filter((block) => !isProse(block)));
-    blocks.splice(0, headlineAt, ...above.filter(isProse));
+    dropped.push(...above.filter((block) => !stays(block)));
+    blocks.splice(0, headlineAt, ...above.filter(stays));
     // Between the headline and the first sentence: the page's byline box, date, view count, share buttons.
     // A longer line there is a deck and stays.
-    const start = above.filter(isProse).length;
+    const start = above.filter(stays).length;
     let end = start;
-    while (end < blocks.length && !isProse(blocks[end]!)) end += 1;
+    while (end < blocks.length && !stays(blocks[end]!)) end += 1;
     const meta = blocks.slice(start, end);
     const bylineBox = byline === null ? BYLINE_LINE.exec(meta.filter((block) => block.split(" ").length < 6).join(" ")) : null;
     if (bylineBox) byline = bylineBox[1]!;
@@ -274,7 +313,7 @@ export function parsePlainText(input: string): IngestedDraft {
     blocks.splice(0, blocks.length, ...blocks.filter((block) => !sameWords(block, title)));
   }
   // Below the story's last sentence: a page's tags, author box and links — lines that are not sentences. One block at least is kept.
-  while (blocks.length > 1 && !isProse(blocks.at(-1)!)) dropped.push(blocks.pop()!);
+  while (blocks.length > 1 && !stays(blocks.at(-1)!)) dropped.push(blocks.pop()!);
   const content: JSONContent[] = blocks.map((block) => {
     const caption = CAPTION.exec(block);
     return caption ? photoSlot(caption[1]!.trim(), caption[2]?.trim() ?? "") : paragraph(block);
@@ -284,9 +323,9 @@ export function parsePlainText(input: string): IngestedDraft {
   if (headline === null) {
     if (!firstParagraph) throw new AppError("VALIDATION", "The text holds no story: nothing is left but captions and boilerplate.", { field: "body" });
     // A quote that opens the story is someone's words, not the story's summary.
-    headline = firstSentence(paragraphs.find((text) => !/^["“‘]/.test(text)) ?? firstParagraph);
+    headline = firstSentence(paragraphs.find((text) => !/^["“‘]/.test(text) && text !== unreadEmbargo) ?? firstParagraph);
     headlineFrom = "first-sentence";
   }
   if (!firstParagraph && content.length === 0) throw new AppError("VALIDATION", "The text holds no story: only a headline.", { field: "body" });
-  return { headline: fitHeadline(headline), headlineFrom, standfirst: standfirst.slice(0, STANDFIRST_MAX), body: { type: "doc", content }, tags: [], byline, sourceId: null, dropped };
+  return { headline: fitHeadline(headline), headlineFrom, standfirst: standfirst.slice(0, STANDFIRST_MAX), body: { type: "doc", content }, tags: [], byline, sourceId: null, dropped, embargoUntil, notes };
 }

@@ -23,6 +23,36 @@ export type OutboundEventType = WebhookEvent | "embargoed" | "withheld";
  */
 export async function recordArticleEvent(tx: Tx, type: OutboundEventType, article: { id: string; slug: string; version: number }, now: Date): Promise<string> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('copydesk.outbound-events'))`;
-  const event = await tx.outboundEvent.create({ data: { type, articleId: article.id, slug: article.slug, version: article.version, occurredAt: now }, select: { id: true } });
+  const event = await tx.outboundEvent.create({ data: { type, articleId: article.id, slug: article.slug, version: article.version, occurredAt: now }, select: { id: true, seq: true } });
+  if (isWebhookEvent(type)) await queueWebhookDeliveries(tx, type, { id: event.id, seq: event.seq, articleId: article.id });
   return event.id;
+}
+
+const isWebhookEvent = (type: OutboundEventType): type is WebhookEvent => (WEBHOOK_EVENTS as readonly string[]).includes(type);
+
+/**
+ * One delivery row per endpoint that wants this event, in the event's own
+ * transaction: an event exists for a partner exactly when the change
+ * committed (lib/webhooks/deliver.ts sends it), due at once by the
+ * database's clock (a caller's `now` may be a scheduler's moment). A paused
+ * endpoint gets its row too — held until it is resumed, not lost; a deleted
+ * one gets none.
+ */
+async function queueWebhookDeliveries(tx: Tx, type: WebhookEvent, event: { id: string; seq: bigint; articleId: string }): Promise<void> {
+  const endpoints = await tx.webhookEndpoint.findMany({ where: { deletedAt: null, events: { has: type } }, select: { id: true } });
+  if (endpoints.length === 0) return;
+  await tx.webhookDelivery.createMany({
+    data: endpoints.map((endpoint) => ({ eventId: event.id, endpointId: endpoint.id, articleId: event.articleId, seq: event.seq })),
+  });
+}
+
+/**
+ * Whether partners have the story now: readers have it, or its last word to
+ * partners was an embargoed schedule (lifted or not) — so a takedown or a
+ * withdrawal is news to them, and a story they never had stays unmentioned.
+ */
+export async function partnersHave(tx: Tx, article: { id: string; live: boolean }): Promise<boolean> {
+  if (article.live) return true;
+  const last = await tx.outboundEvent.findFirst({ where: { articleId: article.id }, orderBy: { seq: "desc" }, select: { type: true } });
+  return last?.type === "embargoed" || last?.type === "embargo_lifted";
 }

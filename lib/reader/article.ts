@@ -1,6 +1,7 @@
 import { db, type Db } from "@/lib/db";
 import type { CorrectionKind, Prisma } from "@/lib/generated/prisma/client";
 import { coverageOf, type Coverage } from "@/lib/live/coverage-state";
+import { imageUrl } from "@/lib/media";
 import { cached, contentSelect, LIVE, namedTags, NEWEST_FIRST, type Teaser, teaserSelect, toTeaser, WITHDRAWN } from "@/lib/reader/read";
 import { slugTag } from "@/lib/reader/tags";
 
@@ -17,6 +18,17 @@ export interface ReaderArticle extends Teaser {
   updatedAt: string | null;
   tags: { slug: string; name: string }[];
   corrections: PublicCorrection[];
+  /** search and social as the live revision has them: empty and null fall back (./search-social.ts) to the headline, standfirst, hero */
+  seoTitle: string;
+  description: string;
+  socialImage: SocialImage | null;
+}
+
+/** The share image a story chose, its largest variant (relative, like every reader image's src). */
+export interface SocialImage {
+  src: string;
+  width: number;
+  height: number;
 }
 
 export type ArticleLookup =
@@ -59,7 +71,7 @@ export const articleBySlug = cached(
         ...teaserSelect,
         liveSince: true,
         liveRevisionId: true,
-        liveRevision: { select: { ...contentSelect, body: true, sectionId: true, tagSlugs: true } },
+        liveRevision: { select: { ...contentSelect, body: true, sectionId: true, tagSlugs: true, seoTitle: true, description: true, socialImageId: true } },
         corrections: publicCorrections,
       },
     });
@@ -73,7 +85,12 @@ export const articleBySlug = cached(
     }
     const live = row.liveRevision!;
     const publishedAt = row.publishedAt!;
-    const [{ previous, next, related }, tags] = await Promise.all([neighboursOf(db(), { id: row.id, publishedAt, sectionId: live.sectionId }), namedTags(live.tagSlugs)]);
+    const [{ previous, next, related }, tags, socialImage] = await Promise.all([
+      neighboursOf(db(), { id: row.id, publishedAt, sectionId: live.sectionId }),
+      namedTags(live.tagSlugs),
+      // A revision's share image has no relation of its own (nothing to join through): a look-up by id, only when there is one.
+      live.socialImageId ? db().media.findUnique({ where: { id: live.socialImageId }, select: { storageKey: true, widths: true, width: true, height: true } }) : null,
+    ]);
     return {
       kind: "article",
       article: {
@@ -84,6 +101,9 @@ export const articleBySlug = cached(
         updatedAt: row.liveSince && row.liveSince.getTime() > publishedAt.getTime() + 60_000 ? row.liveSince.toISOString() : null,
         tags,
         corrections: row.corrections.map((c) => ({ kind: c.kind, note: c.note, publishedAt: c.publishedAt!.toISOString() })),
+        seoTitle: live.seoTitle,
+        description: live.description,
+        socialImage: socialImage && largestVariant(socialImage),
       },
       previous: previous && toTeaser(previous),
       next: next && toTeaser(next),
@@ -92,3 +112,9 @@ export const articleBySlug = cached(
   },
   (slug) => [slugTag(slug)],
 );
+
+/** The largest served variant and its own size (an original wider than every variant is never served). */
+export function largestVariant(media: { storageKey: string; widths: number[]; width: number; height: number }): SocialImage {
+  const width = Math.max(...media.widths);
+  return { src: imageUrl(media.storageKey, width), width, height: Math.round((media.height * width) / media.width) };
+}

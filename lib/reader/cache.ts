@@ -7,6 +7,7 @@ import { db, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { neighboursOf } from "@/lib/reader/article";
 import { pathsAffectedBy, tagsAffectedBy, type ReaderFacts } from "@/lib/reader/tags";
+import { pingHub } from "@/lib/reader/websub";
 
 /**
  * Expiring reader pages after a change. Immediate expiry ({ expire: 0 }), not
@@ -35,20 +36,27 @@ export async function readerFacts(client: Pick<Db, "article">, articleId: string
  *   was still rendering from the old data (the tier's one-second lifetime is
  *   only the backstop);
  * - when a CDN is configured (CDN_PURGE_URL), it is told which URLs and tags
- *   to purge, once the tier surely holds the new copies it will refetch.
+ *   to purge, once the tier surely holds the new copies it will refetch;
+ * - when a WebSub hub is configured (WEBSUB_HUB_URL), it is told of each
+ *   changed feed last, so what it fetches is the new feed (lib/reader/websub.ts).
  */
 export function expireInRequest(tags: string[], paths: string[] = []): void {
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  const { READER_REFRESH_URL: refreshUrl, CDN_PURGE_URL: purgeUrl, WEBSUB_HUB_URL: hubUrl } = env();
+  if (paths.length === 0 || (!refreshUrl && !purgeUrl && !hubUrl)) return;
+  after(() => refreshAfterChange(tags, paths));
+}
+
+/** What follows a change once the response is on its way (expireInRequest), in this order: tier, CDN, hub. */
+export async function refreshAfterChange(tags: string[], paths: string[]): Promise<void> {
   const { READER_REFRESH_URL: refreshUrl, CDN_PURGE_URL: purgeUrl } = env();
-  if (paths.length === 0 || (!refreshUrl && !purgeUrl)) return;
-  after(async () => {
-    if (refreshUrl) {
-      await refreshThroughTier(refreshUrl, paths);
-      await sleep(SECOND_REFRESH_MS);
-      await refreshThroughTier(refreshUrl, paths);
-    }
-    if (purgeUrl) await purgeCdn(purgeUrl, tags, paths);
-  });
+  if (refreshUrl) {
+    await refreshThroughTier(refreshUrl, paths);
+    await sleep(SECOND_REFRESH_MS);
+    await refreshThroughTier(refreshUrl, paths);
+  }
+  if (purgeUrl) await purgeCdn(purgeUrl, tags, paths);
+  await pingHub(paths);
 }
 
 const SECOND_REFRESH_MS = 400;
@@ -99,7 +107,8 @@ const outsideRequest = (error: unknown) => error instanceof Error && error.messa
  * Expires reader pages from wherever a change happened: inside a request
  * directly; in the server process outside a request (the scheduler's timer)
  * by asking the server; in a process with no server at all (seed, tests)
- * there are no cached pages to expire.
+ * there are no cached pages to expire — but the feeds did change, so a
+ * WebSub hub is told at once (there is no fresher copy to wait for).
  */
 export async function expireReaderPages(tags: string[], paths: string[]): Promise<void> {
   try {
@@ -107,6 +116,7 @@ export async function expireReaderPages(tags: string[], paths: string[]): Promis
   } catch (error) {
     if (!outsideRequest(error)) throw error;
     if (process.env.NEXT_RUNTIME === "nodejs" && process.env.PORT) await expireViaServer(tags, paths);
+    else await pingHub(paths);
   }
 }
 

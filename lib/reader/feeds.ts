@@ -4,15 +4,22 @@ import { CORRECTION_LABELS } from "@/lib/reader/article";
 import type { CorrectionEntry } from "@/lib/reader/corrections";
 import { entryHeadline, type ReaderEntry } from "@/lib/reader/live-blog";
 import type { Teaser } from "@/lib/reader/read";
+import { hubUrl } from "@/lib/reader/websub";
 
 const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
 
 const XML_HEADERS = (type: string) => ({ "Content-Type": `${type}; charset=utf-8`, "Cache-Control": "public, max-age=60, s-maxage=1" });
 
-/** An RSS 2.0 document around already escaped items. */
+/**
+ * An RSS 2.0 document around already escaped items. It names its own address
+ * (`rel="self"`) and, with WEBSUB_HUB_URL set, the WebSub hub (`rel="hub"`),
+ * in the document and in Link headers: a subscriber finds the hub either way.
+ */
 function rss(channel: { title: string; path: string; description: string }, items: string[]): Response {
   const site = appUrl();
+  const self = `${site}${channel.path}`;
+  const hub = hubUrl();
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
 <channel>
@@ -20,11 +27,13 @@ function rss(channel: { title: string; path: string; description: string }, item
 <link>${site}/</link>
 <description>${escapeXml(channel.description)}</description>
 <language>en</language>
-<atom:link href="${site}${channel.path}" rel="self" type="application/rss+xml"/>
-${items.join("\n")}
+<atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>
+${hub ? `<atom:link href="${escapeXml(hub)}" rel="hub"/>\n` : ""}${items.join("\n")}
 </channel>
 </rss>`;
-  return new Response(xml, { headers: XML_HEADERS("application/rss+xml") });
+  const headers: Record<string, string> = XML_HEADERS("application/rss+xml");
+  if (hub) headers.Link = `<${hub}>; rel="hub", <${self}>; rel="self"`;
+  return new Response(xml, { headers });
 }
 
 /** RSS 2.0 for the newest stories, every text escaped. */

@@ -7,6 +7,8 @@ export interface PublicUser {
   email: string;
   role: User["role"];
   disabled: boolean;
+  /** may clear a story marked "needs legal review" */
+  legalReviewer: boolean;
   /** false until the person has accepted their invitation */
   activated: boolean;
   createdAt: Date;
@@ -18,6 +20,7 @@ export const toPublicUser = (user: User): PublicUser => ({
   email: user.email,
   role: user.role,
   disabled: user.disabled,
+  legalReviewer: user.legalReviewer,
   activated: user.passwordHash !== null,
   createdAt: user.createdAt,
 });

@@ -14,9 +14,9 @@ export const CreateUserInput = z
   .strict();
 
 export const UpdateUserInput = z
-  .object({ role: Role.optional(), disabled: z.boolean().optional() })
+  .object({ role: Role.optional(), disabled: z.boolean().optional(), legalReviewer: z.boolean({ error: "must be true or false" }).optional() })
   .strict()
-  .refine((input) => input.role !== undefined || input.disabled !== undefined, "Send role or disabled.");
+  .refine((input) => input.role !== undefined || input.disabled !== undefined || input.legalReviewer !== undefined, "Send role, disabled or legalReviewer.");
 
 export const ChangePasswordInput = z
   .object({ currentPassword: z.string().min(1, "is required").max(200), newPassword: Password })

@@ -8,7 +8,8 @@ import { toPublicUser, type PublicUser } from "./public-user";
 import { UpdateUserInput } from "./schemas";
 
 /**
- * Changes a user's role or disables/re-enables them. Both count from the
+ * Changes a user's role, disables/re-enables them, or grants or takes back
+ * the right to clear stories for legal review. Both count from the
  * user's next request, since every request reads role and disabled flag from
  * the database. Disabling also moves the session version on, so re-enabling
  * someone does not bring their old sessions back. The active admins are

@@ -90,6 +90,7 @@ export function pathProbes(ctx: Context): Probe[] {
     ["invitation", (x) => `/invitations/${x}`],
     ["next-auth", (x) => `/api/auth/${x}`],
     ["staff API story", (x) => `/api/v1/newsroom/articles/${x}`],
+    ["staff API webhook deliveries", (x) => `/api/v1/newsroom/webhooks/${x}/deliveries`],
   ];
   const probes: Probe[] = [];
   // The routes the issue names get every damage; the few added here (a second page, a variant, a list's query) every fourth control character.
@@ -214,6 +215,9 @@ export function bodyProbes(ctx: Context): Probe[] {
     ["PUT", "/api/v1/newsroom/front-page"],
     ["PATCH", "/api/v1/newsroom/settings"],
     ["POST", "/api/v1/newsroom/tokens"],
+    ["POST", "/api/v1/newsroom/webhooks"],
+    ["PATCH", "/api/v1/newsroom/webhooks/x"],
+    ["POST", "/api/v1/newsroom/webhooks/x/test"],
     ["POST", "/api/v1/newsroom/users"],
   ];
   const junk: [string, string][] = [

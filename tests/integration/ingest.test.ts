@@ -82,7 +82,7 @@ describe("ingesting a wire through a token", () => {
     const { answer } = await ingest(ap.viewer, json(item));
     const article = await getArticle(editor, answer.id);
     expect(article).toMatchObject({ headline: item.headlines[0]!.value, standfirst: "Ferries stay in harbour.", tags: ["Weather"] });
-    expect((article.body as { content: { type: string; attrs?: Record<string, string> }[] }).content[0]).toEqual({ type: "figure", attrs: { src: "", alt: "", caption: "Waves over the harbour wall.", credit: "AP Photo" } });
+    expect((article.body as { content: { type: string; attrs?: Record<string, string> }[] }).content[0]).toEqual({ type: "figure", attrs: { src: "", alt: "", caption: "Waves over the harbour wall.", credit: "AP Photo", decorative: false } });
     expect(article.source).toMatchObject({ agency: "AP", id: item.uri, byline: "Jo Lindqvist" });
     const { revisions } = await listRevisions(editor, { articleId: answer.id });
     expect(revisions[0]!.author.name).toBe("Wire: AP");

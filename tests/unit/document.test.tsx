@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { plainText, pruneToSchema } from "@/lib/content/document";
+import { figureLines, figuresWithoutAlt, plainText, pruneToSchema } from "@/lib/content/document";
 import { renderArticleBody } from "@/lib/content/render";
 
 const text = (value: string, marks?: { type: string; attrs?: Record<string, unknown> }[]) => ({ type: "text", text: value, ...(marks && { marks }) });
@@ -46,6 +46,40 @@ describe("stored article documents", () => {
   it("renders a stored document with unknown content instead of failing", () => {
     const doc = { type: "doc", content: [{ type: "video" }, { type: "paragraph", content: [text("still here")] }] };
     expect(renderToStaticMarkup(<>{renderArticleBody(doc, "test")}</>)).toBe("<p>still here</p>");
+  });
+
+  it("renders a decorative photo with an empty alt, whatever alt text it still carries, and a described one with its alt", () => {
+    const src = "/media/images/0123456789abcdef0123456789abcdef/960.webp";
+    const photo = (attrs: Record<string, unknown>) => ({ type: "doc", content: [{ type: "figure", attrs: { src, alt: "", caption: "Rain on the quay.", credit: "Jo Lindqvist", ...attrs } }] });
+    const described = renderToStaticMarkup(<>{renderArticleBody(photo({ alt: "Rain on the quay at dusk" }), "test")}</>);
+    expect(described).toContain(`<img src="${src}" alt="Rain on the quay at dusk" loading="lazy"/>`);
+    for (const doc of [photo({ decorative: true }), photo({ decorative: true, alt: "Left over from before it was marked" })]) {
+      const html = renderToStaticMarkup(<>{renderArticleBody(doc, "test")}</>);
+      expect(html).toContain(`<img src="${src}" alt="" loading="lazy"/>`);
+      expect(html).not.toContain("Left over");
+    }
+  });
+
+  it("counts photos without alt text, but not decorative ones or slots; the history line says which is which", () => {
+    const figure = (attrs: Record<string, unknown>) => ({ type: "figure", attrs: { src: "/media/images/0123456789abcdef0123456789abcdef/960.webp", alt: "", caption: "", credit: "", ...attrs } });
+    const body = {
+      type: "doc",
+      content: [
+        figure({}),
+        figure({ alt: "   " }),
+        figure({ alt: "A gull on a post" }),
+        figure({ decorative: true }),
+        figure({ decorative: false }),
+        figure({ src: "" }),
+        { type: "blockquote", content: [figure({ decorative: true })] },
+      ],
+    };
+    expect(figuresWithoutAlt(body)).toBe(3);
+    expect(figuresWithoutAlt({ type: "doc", content: [figure({ decorative: true }), figure({ alt: "A gull" })] })).toBe(0);
+    expect(figureLines({ type: "doc", content: [figure({ decorative: true, caption: "Texture" }), figure({ alt: "A gull" })] })).toEqual([
+      "Photo /media/images/0123456789abcdef0123456789abcdef/960.webp: Texture (Photo: ) [decorative]",
+      "Photo /media/images/0123456789abcdef0123456789abcdef/960.webp:  (Photo: ) [alt: A gull]",
+    ]);
   });
 
   it("extracts plain text by paragraph", () => {

@@ -21,6 +21,23 @@ describe("validateDocument", () => {
     expect(documentRefusal(body)).toBe("accepted");
   });
 
+  it("takes a photo marked decorative or not, with or without alt text", () => {
+    for (const attrs of [{ decorative: true, alt: "" }, { decorative: false }, { decorative: true }, {}]) {
+      expect(documentRefusal(doc({ ...image, attrs: { ...image.attrs, ...attrs } }))).toBe("accepted");
+    }
+    expect(documentRefusal(doc({ type: "figure", attrs: { src: "", alt: "", caption: "A slot", credit: "", decorative: false } }))).toBe("accepted");
+  });
+
+  it.each([
+    ["text", "true"],
+    ["text saying false (truthy, it would silence the alt text check)", "false"],
+    ["a number", 1],
+    ["nothing", null],
+  ])("refuses a photo whose decorative mark is %s", (_name, value) => {
+    const refused = documentRefusal(doc({ ...image, attrs: { ...image.attrs, decorative: value } }));
+    expect(refused).toMatch(/^VALIDATION: body: a photo's "decorative" must be true or false/);
+  });
+
   it("names every bad link at once, so one fix is not followed by the next refusal", () => {
     const link = (href: string) => text(href, [{ type: "link", attrs: { href } }]);
     const refused = documentRefusal(doc(p(link("#cite_note-3"), text(" "), link("//cdn.example/x"), text(" "), link("javascript:alert(1)"), text(" "), link("https://fine.example"))));

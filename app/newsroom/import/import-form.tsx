@@ -13,6 +13,8 @@ interface Preview {
   tags: string[];
   byline: string | null;
   dropped: string[];
+  /** what the desk should know: the embargo read from the copy, or why none was set */
+  notes: string[];
 }
 
 const HEADLINE_RULES: Record<string, string> = {
@@ -122,6 +124,14 @@ export function ImportForm() {
             )}
           </ol>
           {preview.tags.length > 0 && <p>Tags: {preview.tags.join(", ")}</p>}
+          {preview.notes.length > 0 && (
+            <div>
+              <p className="font-semibold">Notes</p>
+              <ul className="list-inside list-disc" aria-label="Notes">
+                {preview.notes.map((note) => <li key={note}>{note}</li>)}
+              </ul>
+            </div>
+          )}
           {preview.dropped.length > 0 && (
             <div>
               <p className="font-semibold">Dropped</p>

@@ -15,7 +15,11 @@ interface Token {
   createdBy: { name: string };
 }
 
-const SCOPES = { INGEST: "Ingest: create drafts from wire and text copy", READ: "Read: the staff API's GET routes" } as const;
+const SCOPES = {
+  INGEST: "Ingest: create drafts from wire and text copy",
+  READ: "Read: the staff API's GET routes",
+  SYNDICATION: "Syndication: a partner's feed of published stories (embargoed ones early), nothing else",
+} as const satisfies Record<Token["scope"], string>;
 
 /** Admins make a token for a machine (shown once), see when each was last used, and revoke it. */
 export function ApiTokens({ tokens }: { tokens: Token[] }) {
@@ -54,11 +58,14 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
         </div>
         <div>
           <label htmlFor="token-scope" className="block font-semibold">Scope</label>
-          <select id="token-scope" name="scope" className="rounded border border-rule px-2 py-1">
+          <select id="token-scope" name="scope" aria-describedby="token-scope-hint" className="rounded border border-rule px-2 py-1">
             {Object.entries(SCOPES).map(([scope, label]) => <option key={scope} value={scope}>{label}</option>)}
           </select>
         </div>
         <button type="submit" className="rounded bg-ink px-3 py-1.5 font-semibold text-paper">Create token</button>
+        <p id="token-scope-hint" className="basis-full text-muted">
+          A syndication token reads only GET /api/v1/syndication/items: every published story, correction and takedown as IPTC ninjs, and stories scheduled under an embargo before it ends, marked embargoed. Give it only to partners bound by your embargoes.
+        </p>
       </form>
       {problem && <p role="alert" className="text-accent">{problem}</p>}
       {shown && (

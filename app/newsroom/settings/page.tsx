@@ -2,9 +2,12 @@ import { forbidden } from "next/navigation";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { pageViewer } from "@/lib/auth/page-viewer";
 import { mayChangeSettings } from "@/lib/policy";
+import { WEBHOOK_EVENTS } from "@/lib/publishing/outbound";
 import { getSettings } from "@/lib/settings";
+import { listDeliveries, listWebhooks } from "@/lib/webhooks";
 import { ApiTokens } from "./api-tokens";
 import { SettingsForm } from "./settings-form";
+import { Webhooks } from "./webhooks";
 
 export const metadata = { title: "Settings" };
 
@@ -12,6 +15,7 @@ export default async function SettingsPage() {
   const viewer = await pageViewer();
   if (!mayChangeSettings(viewer)) forbidden();
   const [settings, tokens] = await Promise.all([getSettings(viewer), listApiTokens(viewer)]);
+  const webhooks = await Promise.all((await listWebhooks(viewer)).map(async (hook) => ({ ...hook, deliveries: await listDeliveries(viewer, hook.id, { take: 10 }) })));
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="font-serif text-3xl font-bold">Newsroom settings</h1>
@@ -22,6 +26,13 @@ export default async function SettingsPage() {
           For machines: a wire feed posting to <code>/api/v1/newsroom/ingest</code>, a tool reading the staff API. Sent as <code>Authorization: Bearer …</code>; each acts as its own user (“Wire: name”) in the history.
         </p>
         <ApiTokens tokens={tokens} />
+      </section>
+      <section aria-labelledby="webhooks" className="space-y-3 rounded border border-rule bg-paper p-4">
+        <h2 id="webhooks" className="text-lg font-bold">Webhooks</h2>
+        <p className="text-sm text-muted">
+          Partners told within seconds when a story is published, changed, corrected, unpublished, archived or its embargo lifted: a signed JSON POST per event, retried until answered, in order per story. See <code>docs/webhooks.md</code>.
+        </p>
+        <Webhooks webhooks={webhooks} events={WEBHOOK_EVENTS} />
       </section>
     </div>
   );

@@ -9,6 +9,7 @@ import { LiveBlog } from "@/components/reader/live-blog";
 import { plainText, type ArticleDocument } from "@/lib/content/document";
 import { articleBySlug, CORRECTION_LABELS, type ReaderArticle } from "@/lib/reader/article";
 import { entryHeadline, liveBlogView, type LiveBlogView } from "@/lib/reader/live-blog";
+import { searchAndSocial } from "@/lib/reader/search-social";
 import { shareImages } from "@/lib/reader/share-image";
 
 export const revalidate = 300;
@@ -31,23 +32,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (found.kind !== "article") return {};
   const { article } = found;
   const url = `${appUrl()}/articles/${article.slug}`;
-  const image = shareImages(article.image && { url: `${appUrl()}${article.image.src}`, width: article.image.width, height: article.image.height, alt: article.image.alt });
+  // The SEO title, description and share image, each falling back to the headline, standfirst and hero.
+  const { title, description, image } = searchAndSocial(article);
   return {
-    title: article.headline,
-    description: article.standfirst,
+    title,
+    description,
     alternates: { canonical: url },
-    openGraph: { type: "article", url, title: article.headline, description: article.standfirst, siteName: env().NEWSROOM_NAME, publishedTime: article.publishedAt, modifiedTime: article.updatedAt ?? article.publishedAt, authors: [article.author.name], section: article.section?.name, images: image },
-    twitter: { card: article.image ? "summary_large_image" : "summary", title: article.headline, description: article.standfirst },
+    openGraph: { type: "article", url, title, description, siteName: env().NEWSROOM_NAME, publishedTime: article.publishedAt, modifiedTime: article.updatedAt ?? article.publishedAt, authors: [article.author.name], section: article.section?.name, images: shareImages(image) },
+    twitter: { card: image ? "summary_large_image" : "summary", title, description },
   };
 }
 
 /** schema.org NewsArticle, or LiveBlogPosting for live coverage; `<` is escaped so no text can close the script element. */
 function jsonLd(article: ReaderArticle, live: LiveBlogView | null): string {
+  const { title, description, image } = searchAndSocial(article);
   const data = {
     "@context": "https://schema.org",
     "@type": live ? "LiveBlogPosting" : "NewsArticle",
-    headline: article.headline,
-    description: article.standfirst,
+    headline: title,
+    description,
     datePublished: article.publishedAt,
     dateModified: article.updatedAt ?? article.publishedAt,
     author: [
@@ -57,7 +60,7 @@ function jsonLd(article: ReaderArticle, live: LiveBlogView | null): string {
     ],
     publisher: { "@type": "Organization", name: env().NEWSROOM_NAME },
     mainEntityOfPage: `${appUrl()}/articles/${article.slug}`,
-    ...(article.image && { image: [`${appUrl()}${article.image.src}`] }),
+    ...(image && { image: [image.url] }),
     ...(article.section && { articleSection: article.section.name }),
     ...(live && liveBlogFacts(article, live)),
     ...(article.corrections.length > 0 && {

@@ -6,13 +6,13 @@ import { pageViewer } from "@/lib/auth/page-viewer";
 import { figureLines, plainText } from "@/lib/content/document";
 import { AppError } from "@/lib/errors";
 import { formatDateTime, headlineOrUntitled } from "@/lib/format";
-import { ACTION_LABELS, ENTRY_ACTION_LABELS, isEntryAction, STATE_LABELS, type WorkflowAction } from "@/lib/workflow";
+import { ACTION_LABELS, DESK_FACT_LABELS, ENTRY_ACTION_LABELS, isDeskFact, isEntryAction, STATE_LABELS, type WorkflowAction } from "@/lib/workflow";
 import { SourceLine } from "@/components/newsroom/source-line";
 import { RevisionCompare } from "./revision-compare";
 
 export const metadata = { title: "History" };
 
-/** Everything a reviewer compares between two revisions: words, photos with their texts, section and tags. */
+/** Everything a reviewer compares between two revisions: words, photos with their texts, section and tags, search and social. */
 function reviewText(revision: RevisionPage["revisions"][number]): string {
   const body = revision.body as JSONContent;
   return [
@@ -20,6 +20,8 @@ function reviewText(revision: RevisionPage["revisions"][number]): string {
     revision.standfirst,
     plainText(body),
     `Section: ${revision.section?.name ?? "none"} · Tags: ${revision.tagSlugs.join(", ") || "none"} · Slug: ${revision.slug}`,
+    // Search and social as readers' meta tags will carry them: what is empty falls back, and says so.
+    `Search & social: title ${revision.seoTitle || "(headline)"} · description ${revision.description || "(standfirst)"} · image ${revision.socialImageUrl ?? "(hero)"}`,
     revision.heroUrl ? `Hero photo ${revision.heroUrl}: ${revision.heroCaption} (Photo: ${revision.heroCredit}) [alt: ${revision.heroAlt}]` : "No hero photo",
     ...figureLines(body),
   ].join("\n\n");
@@ -59,9 +61,9 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
         <ol className="mt-3 divide-y divide-rule rounded border border-rule bg-paper text-sm">
           {events.map((event) => (
             <li key={event.id} className="p-3">
-              {isEntryAction(event.action) ? (
+              {isEntryAction(event.action) || isDeskFact(event.action) ? (
                 <p>
-                  <strong>{ENTRY_ACTION_LABELS[event.action]}</strong> by {event.actor?.name ?? "the scheduler"} · {formatDateTime(event.createdAt)}
+                  <strong>{isEntryAction(event.action) ? ENTRY_ACTION_LABELS[event.action] : DESK_FACT_LABELS[event.action]}</strong> by {event.actor?.name ?? "the scheduler"} · {formatDateTime(event.createdAt)}
                 </p>
               ) : (
                 <p>
