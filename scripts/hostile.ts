@@ -283,10 +283,13 @@ try {
   const tokenResponse = await fetch(`${base}/api/v1/newsroom/tokens`, { method: "POST", headers: { cookie: admin, "content-type": "application/json" }, body: JSON.stringify({ name: "Hostile wire", scope: "INGEST" }) });
   if (!tokenResponse.ok) throw new Error(`could not make an ingest token: ${tokenResponse.status} ${await tokenResponse.text()}`);
   const { token } = (await tokenResponse.json()) as { token: string };
+  const partnerResponse = await fetch(`${base}/api/v1/newsroom/tokens`, { method: "POST", headers: { cookie: admin, "content-type": "application/json" }, body: JSON.stringify({ name: "Hostile partner", scope: "SYNDICATION" }) });
+  if (!partnerResponse.ok) throw new Error(`could not make a syndication token: ${partnerResponse.status} ${await partnerResponse.text()}`);
+  const { token: partnerToken } = (await partnerResponse.json()) as { token: string };
   const draftResponse = await fetch(`${base}/api/v1/newsroom/articles`, { method: "POST", headers: { cookie: reporter, "content-type": "application/json" }, body: JSON.stringify({ headline: "Hostile input target" }) });
   if (!draftResponse.ok) throw new Error(`could not make a draft: ${draftResponse.status}`);
   const { id: draftId } = (await draftResponse.json()) as { id: string };
-  const ctx: Context = { ...ctxBase, base: `http://127.0.0.1:${publicPort}`, reporter, token, draftId };
+  const ctx: Context = { ...ctxBase, base: `http://127.0.0.1:${publicPort}`, reporter, token, partnerToken, draftId };
   log(`article ${ctx.slug}, section ${ctx.section}, tag ${ctx.tag}, author ${ctx.author}, image ${ctx.mediaPath}`);
 
   // Warm every route once on each instance with a good request: a first render's cost is not a hang.

@@ -8,7 +8,8 @@ import { comparableText, DiffView } from "@/components/diff-view";
 import { SignInForm } from "@/components/sign-in-form";
 import { StatusBadge } from "@/components/status-badge";
 import type { EditorArticle } from "@/lib/articles";
-import { figuresWithoutAlt, photoSlots, plainText } from "@/lib/content/document";
+import { photoSlots, plainText } from "@/lib/content/document";
+import type { CheckResult } from "@/lib/publishing/checks";
 import { FIELD_LIMITS } from "@/lib/content/limits";
 import { countWords, lengthLabel } from "@/lib/content/word-count";
 import { formatDateTime, formatTime } from "@/lib/format";
@@ -20,6 +21,7 @@ import { CorrectionForm } from "./correction-form";
 import { guardLeaving, heldNavigation, readyToLeave } from "./leave-guard";
 import { LimitedField } from "./limited-field";
 import { dropLocalCopy, keepLocalCopy, NEW_STORY, readLocalCopy, type LocalCopy } from "./local-copy";
+import { EmbargoAndLegal } from "./embargo-legal";
 import { PlanSummary } from "./plan-summary";
 import { PreviewLinks } from "./preview-links";
 import { SaveButton } from "./save-button";
@@ -441,6 +443,13 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
     return result.data;
   }
 
+  /** The last look's checks, on the version it shows: what is on screen is saved first. */
+  async function lastLookChecks(): Promise<CheckResult[] | null> {
+    if (!state || (canEdit && !(await saveNow()))) return null;
+    const result = await api<{ checks: CheckResult[] }>(`/articles/${state.id}/checks`);
+    return result.ok ? result.data.checks : null;
+  }
+
   async function compare() {
     if (!state) return;
     const result = await api<EditorArticle>(`/articles/${state.id}`);
@@ -601,9 +610,10 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
               slug: fields.slug || slugify(fields.headline),
               section: sections.find((section) => section.id === fields.sectionId)?.name ?? null,
               hero: fields.hero && { url: fields.hero.url, alt: fields.hero.alt },
-              figuresWithoutAlt: figuresWithoutAlt(body),
               photoSlots: photoSlots(body),
+              embargoUntil: state.embargoUntil,
             }}
+            loadChecks={lastLookChecks}
             onMove={move}
           />
         )}
@@ -693,6 +703,7 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
           onProblem={setProblem}
           inputClassName={input}
         />
+        {state && <EmbargoAndLegal story={state} ready={hydrated} onChanged={() => reloadArticle(state.id)} />}
       </aside>
     </div>
   );

@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, useState } from "react";
 import { DateTimeInput } from "@/components/newsroom/date-time-input";
-import { newsroomTimeZone } from "@/lib/format";
+import { formatDateTime, newsroomTimeZone } from "@/lib/format";
+import type { CheckResult } from "@/lib/publishing/checks";
 import { ACTION_LABELS, type WorkflowAction } from "@/lib/workflow";
 
 const NEEDS_NOTE: WorkflowAction[] = ["request_changes", "unpublish"];
@@ -23,6 +24,9 @@ const APART: WorkflowAction[] = ["archive"];
 export interface MoveDone {
   status: string;
   told: string[];
+  /** a publish an embargo turned into a schedule for its end */
+  heldByEmbargo?: boolean;
+  scheduledFor?: string | null;
 }
 
 /** What the person who moved the story is told it did. */
@@ -44,7 +48,10 @@ const DONE: Record<WorkflowAction, string> = {
 
 const asksFirst = (action: WorkflowAction) => NEEDS_NOTE.includes(action) || PUBLISHING.includes(action) || NEEDS_TIME.includes(action) || APART.includes(action);
 const names = (people: string[]) => new Intl.ListFormat("en-GB", { type: "conjunction" }).format(people);
-const doneMessage = (action: WorkflowAction, done: MoveDone) => (done.told.length > 0 ? `${DONE[action]} — told ${names(done.told)}.` : `${DONE[action]}.`);
+const doneMessage = (action: WorkflowAction, done: MoveDone) => {
+  const what = done.heldByEmbargo && done.scheduledFor ? `Embargoed until ${formatDateTime(new Date(done.scheduledFor))}: scheduled to go live then, not now` : DONE[action];
+  return done.told.length > 0 ? `${what} — told ${names(done.told)}.` : `${what}.`;
+};
 
 /** What readers will get, shown before publishing: the last look. */
 export interface LastLook {
@@ -53,19 +60,46 @@ export interface LastLook {
   slug: string;
   section: string | null;
   hero: { url: string; alt: string } | null;
-  figuresWithoutAlt: number;
   photoSlots: number;
+  /** the embargo in force, if any: a publish then schedules for its end (a Date on the server, its JSON string here) */
+  embargoUntil: Date | string | null;
 }
 
-/** What must be fixed before publishing: a photo readers cannot have described to them. */
-const blockersOf = (look: LastLook): string[] => [
+const OUTCOME_LABELS = { pass: "Pass", warn: "Warning", block: "Blocks publishing" } as const;
+
+/** The newsroom's checks on the saved version, as the server runs them (null while they load). */
+function ChecksList({ checks }: { checks: CheckResult[] | null }) {
+  if (!checks) return <p className="text-muted">Running the newsroom’s checks…</p>;
+  const run = checks.filter((check) => check.outcome !== "off");
+  if (run.length === 0) return null;
+  return (
+    <div>
+      <p className="font-semibold">Checks</p>
+      <ul aria-label="Publishing checks" className="mt-1 space-y-1">
+        {run.map((check) => (
+          <li key={check.rule} data-testid={`check-${check.rule}`} data-outcome={check.outcome} className="flex gap-2">
+            <span aria-hidden="true" className={check.outcome === "pass" ? "text-green-800" : check.outcome === "warn" ? "text-amber-800" : "text-accent"}>
+              {check.outcome === "pass" ? "✓" : check.outcome === "warn" ? "!" : "✕"}
+            </span>
+            <span>
+              <span className="font-semibold">{OUTCOME_LABELS[check.outcome as keyof typeof OUTCOME_LABELS]}:</span> {check.label}
+              {check.message && <span className="block text-muted">{check.message}</span>}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** What must be fixed before publishing: photo slots (a need of the move) and whatever the newsroom's checks block. */
+const blockersOf = (look: LastLook, checks: CheckResult[] | null): string[] => [
   ...(look.photoSlots > 0 ? [`${look.photoSlots} photo slot${look.photoSlots === 1 ? " has" : "s have"} no image yet.`] : []),
-  ...(look.hero && !look.hero.alt.trim() ? ["The hero photo has no alt text."] : []),
-  ...(look.figuresWithoutAlt > 0 ? [`${look.figuresWithoutAlt} photo${look.figuresWithoutAlt === 1 ? "" : "s"} in the body ha${look.figuresWithoutAlt === 1 ? "s" : "ve"} no alt text.`] : []),
+  ...(checks ?? []).filter((check) => check.outcome === "block").map((check) => check.message ?? check.label),
 ];
 
-function LastLookSummary({ look }: { look: LastLook }) {
-  const blockers = blockersOf(look);
+function LastLookSummary({ look, checks }: { look: LastLook; checks: CheckResult[] | null }) {
+  const blockers = blockersOf(look, checks);
   return (
     <div className="space-y-2">
       <p className="font-semibold">Readers will get:</p>
@@ -87,8 +121,9 @@ function LastLookSummary({ look }: { look: LastLook }) {
         <dt className="text-muted">Address</dt>
         <dd className="font-mono text-xs">/articles/{look.slug}</dd>
         <dt className="text-muted">Goes live</dt>
-        <dd>now</dd>
+        <dd>{look.embargoUntil ? `${formatDateTime(new Date(look.embargoUntil))}, when the embargo ends (Publish schedules it)` : "now"}</dd>
       </dl>
+      <ChecksList checks={checks} />
       {blockers.length > 0 && (
         <ul role="alert" className="list-inside list-disc text-accent">
           {blockers.map((blocker) => <li key={blocker}>{blocker}</li>)}
@@ -106,14 +141,42 @@ function LastLookSummary({ look }: { look: LastLook }) {
  * focus, Escape cancels and gives it back). After a move the panel says what
  * happened and who was told.
  */
-export function WorkflowPanel({ actions, held, busy, lastLook, onMove }: { actions: WorkflowAction[]; held: { action: WorkflowAction; reason: string }[]; busy: boolean; lastLook: LastLook; onMove: (move: Move) => Promise<MoveDone | null> }) {
+export function WorkflowPanel({
+  actions,
+  held,
+  busy,
+  lastLook,
+  loadChecks,
+  onMove,
+}: {
+  actions: WorkflowAction[];
+  held: { action: WorkflowAction; reason: string }[];
+  busy: boolean;
+  lastLook: LastLook;
+  /** the newsroom's checks on the version about to go out (saved first) */
+  loadChecks: () => Promise<CheckResult[] | null>;
+  onMove: (move: Move) => Promise<MoveDone | null>;
+}) {
   const [asking, setAsking] = useState<WorkflowAction | null>(null);
+  const [checks, setChecks] = useState<CheckResult[] | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const question = useRef<HTMLFormElement>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
   useEffect(() => {
     if (asking) question.current?.querySelector<HTMLElement>("textarea, input, button[type=submit]")?.focus();
   }, [asking]);
+  const lastLookOpen = asking !== null && PUBLISHING.includes(asking);
+  useEffect(() => {
+    if (!lastLookOpen) return;
+    let current = true;
+    setChecks(null);
+    void loadChecks().then((loaded) => current && setChecks(loaded ?? []));
+    return () => {
+      current = false;
+    };
+    // The checks are run once each time the last look opens, on the version it shows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [lastLookOpen]);
   // After the last move the viewer may take, what it did is still said.
   if (actions.length === 0 && held.length === 0 && !done) return null;
 
@@ -165,7 +228,7 @@ export function WorkflowPanel({ actions, held, busy, lastLook, onMove }: { actio
       }}
     >
       {PUBLISHING.includes(asking) ? (
-        <LastLookSummary look={lastLook} />
+        <LastLookSummary look={lastLook} checks={checks} />
       ) : NEEDS_TIME.includes(asking) ? (
         <DateTimeInput label={`Publish at (${newsroomTimeZone()})`} name="publishAt" required className="mt-1 block w-64 rounded border border-rule px-2 py-1" />
       ) : APART.includes(asking) ? (
@@ -180,7 +243,7 @@ export function WorkflowPanel({ actions, held, busy, lastLook, onMove }: { actio
         </label>
       )}
       <div className="flex gap-2">
-        <button type="submit" disabled={PUBLISHING.includes(asking) && blockersOf(lastLook).length > 0} className="rounded bg-ink px-3 py-1 font-semibold text-paper disabled:opacity-50">
+        <button type="submit" disabled={PUBLISHING.includes(asking) && (checks === null || blockersOf(lastLook, checks).length > 0)} className="rounded bg-ink px-3 py-1 font-semibold text-paper disabled:opacity-50">
           Confirm {ACTION_LABELS[asking].toLowerCase()}
         </button>
         <button type="button" onClick={cancel} className="rounded border border-rule px-3 py-1">Cancel</button>

@@ -3,6 +3,7 @@ import { imageUrl } from "@/lib/media";
 import { countWords, readingMinutes } from "@/lib/content/word-count";
 import { coverageOf } from "@/lib/live/coverage-state";
 import { allowedActions, can, heldByFourEyes, mayPlan, type Viewer } from "@/lib/policy";
+import { underEmbargo } from "@/lib/publishing/embargo";
 import { newsroomRules } from "@/lib/settings";
 import { denialMessage, findVisible, withFacts } from "./find";
 import { apiKind } from "./kind";
@@ -23,11 +24,14 @@ export async function getArticle(viewer: Viewer, articleId: string) {
         tags: { select: { tag: { select: { name: true } } } },
         liveRevision: { select: { version: true } },
         scheduledRevision: { select: { version: true } },
+        legalClearedBy: { select: { name: true } },
         corrections: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, note: true, createdAt: true, publishedAt: true } },
       },
     }),
     newsroomRules(db()),
   ]);
+  // Clearing for legal is a right an admin grants a person, read here with the rest of what they may do.
+  const reviewer = viewer.kind === "staff" ? { ...viewer, legalReviewer: (await db().user.findUnique({ where: { id: viewer.id }, select: { legalReviewer: true } }))?.legalReviewer ?? false } : viewer;
   const article = withFacts(row);
   const changeRequest =
     article.status === "CHANGES_REQUESTED"
@@ -86,6 +90,18 @@ export async function getArticle(viewer: Viewer, articleId: string) {
     socialImage: row.socialImage && { mediaId: row.socialImage.id, url: imageUrl(row.socialImage.storageKey, Math.min(960, Math.max(...row.socialImage.widths))) },
     publishedAt: article.publishedAt,
     scheduledFor: article.scheduledFor,
+    /** an embargo not yet over (lib/publishing/embargo.ts): nothing public shows the story before it */
+    embargoUntil: underEmbargo(article, new Date()) ? article.embargoUntil : null,
+    maySetEmbargo: may("set_embargo"),
+    mayLiftEmbargo: may("lift_embargo"),
+    legalReview: {
+      needed: article.needsLegalReview,
+      /** the version a reviewer cleared, by whom and when (the check wants it to be the version going out) */
+      cleared: article.legalClearedVersion === null ? null : { version: article.legalClearedVersion, by: row.legalClearedBy?.name ?? null, at: article.legalClearedAt },
+      mayMark: may("mark_legal_review"),
+      mayUnmark: may("unmark_legal_review"),
+      mayClear: can(reviewer, "clear_legal_review", article).ok,
+    },
     /** where ingested copy came from; staff only */
     source: article.sourceAgency ? { agency: article.sourceAgency, id: article.sourceId, receivedAt: article.sourceReceivedAt!, byline: article.sourceByline } : null,
     plan: { slugLine: article.slugLine, assignee: row.assignee, editor: row.editor, deadline: article.deadline, plannedFor: article.plannedFor, brief: article.brief },

@@ -330,6 +330,8 @@ export function readEmbargoLine(line: string, context: EmbargoContext): EmbargoR
   // "EMBARGO: Not for publication or broadcast before 00.01 hours, …"
   const notFor = NOT_FOR.exec(rest.trim());
   if (notFor) rest = rest.trim().slice(notFor[0].length).replace(LEADER, " ");
+  // "Embargoed until 2026-12-08T00:01:00Z": a machine's time, read as the ninjs field is.
+  if (ISO.test(rest.trim())) return readEmbargoField(rest.trim(), context.zone);
   try {
     return resolve(parts(rest), context);
   } catch (error) {

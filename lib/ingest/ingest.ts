@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { can, mayCreateArticles } from "@/lib/policy";
 import type { ArticleState } from "@/lib/workflow";
 import { slugify, untitledSlug } from "@/lib/slug";
+import { readBackTime } from "@/lib/written-time";
 import type { IngestedDraft } from "./draft";
 import { parseNinjs } from "./ninjs";
 import { parsePlainText } from "./plain-text";
@@ -114,23 +115,27 @@ export async function ingest(viewer: SignedInViewer, request: IngestRequest, now
     sourceReceivedAt: now,
     sourceByline: draft.byline,
   };
-  // The embargo is the copy's, like its text: a redelivery that states none (the agency lifted it) clears it.
   const content = { headline: draft.headline, standfirst: draft.standfirst, body: draft.body, embargoUntil: draft.embargoUntil };
   const store = () =>
     db().$transaction(async (tx) => {
       const earlier = draft.sourceId
         ? await tx.article.findUnique({
             where: { sourceScope_sourceId: { sourceScope: viewer.id, sourceId: draft.sourceId } },
-            select: { id: true, status: true, authorId: true, assigneeId: true, liveRevisionId: true, publishedAt: true, version: true },
+            select: { id: true, status: true, authorId: true, assigneeId: true, liveRevisionId: true, publishedAt: true, version: true, embargoUntil: true },
           })
         : null;
       let article;
+      const notes = [...draft.notes];
       if (earlier) {
         await refuseUnlessRewritable(tx, viewer, earlier);
+        // A redelivery sets or moves the embargo; one that states none keeps an embargo still to come (an update
+        // that leaves the field out must not break it): only an editor lifts an embargo, with a reason.
+        const kept = draft.embargoUntil === null && earlier.embargoUntil !== null && earlier.embargoUntil > now ? earlier.embargoUntil : null;
+        if (kept) notes.push(`This delivery states no embargo; the one the earlier delivery set (${readBackTime(kept, env().NEWSROOM_TIME_ZONE)}) is kept — an editor lifts it.`);
         // Compare-and-set, like any save: a move or an edit that landed since the read above wins.
         const { count } = await tx.article.updateMany({
           where: { id: earlier.id, version: earlier.version, status: "DRAFT", publishedAt: null, liveRevisionId: null },
-          data: { ...content, ...source, version: { increment: 1 } },
+          data: { ...content, ...(kept && { embargoUntil: kept }), ...source, version: { increment: 1 } },
         });
         if (count === 0) throw new AppError("CONFLICT", "This item's draft changed while the new copy arrived; it is not changed. Send it again.", { id: earlier.id });
         article = await tx.article.findUniqueOrThrow({ where: { id: earlier.id } });
@@ -141,12 +146,12 @@ export async function ingest(viewer: SignedInViewer, request: IngestRequest, now
       }
       await replaceTags(tx, article.id, draft.tags);
       await recordRevision(tx, article.id, viewer.id, "SAVE", now);
-      return { article, created: !earlier };
+      return { article, created: !earlier, notes };
     });
   // Two deliveries of a new item at once: the second finds the first's draft when it tries again.
-  const { article, created } = await store().catch((error: unknown) => (isSourceClash(error) ? store() : Promise.reject(error)));
+  const { article, created, notes } = await store().catch((error: unknown) => (isSourceClash(error) ? store() : Promise.reject(error)));
   return {
     created,
-    answer: { id: article.id, slug: article.slug, version: article.version, status: article.status, dropped: draft.dropped, headlineFrom: draft.headlineFrom, embargoUntil: article.embargoUntil, notes: draft.notes },
+    answer: { id: article.id, slug: article.slug, version: article.version, status: article.status, dropped: draft.dropped, headlineFrom: draft.headlineFrom, embargoUntil: article.embargoUntil, notes },
   };
 }

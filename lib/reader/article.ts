@@ -88,8 +88,7 @@ export const articleBySlug = cached(
     const [{ previous, next, related }, tags, socialImage] = await Promise.all([
       neighboursOf(db(), { id: row.id, publishedAt, sectionId: live.sectionId }),
       namedTags(live.tagSlugs),
-      // A revision's share image has no relation of its own (nothing to join through): a look-up by id, only when there is one.
-      live.socialImageId ? db().media.findUnique({ where: { id: live.socialImageId }, select: { storageKey: true, widths: true, width: true, height: true } }) : null,
+      socialImagesById([live.socialImageId]),
     ]);
     return {
       kind: "article",
@@ -103,7 +102,7 @@ export const articleBySlug = cached(
         corrections: row.corrections.map((c) => ({ kind: c.kind, note: c.note, publishedAt: c.publishedAt!.toISOString() })),
         seoTitle: live.seoTitle,
         description: live.description,
-        socialImage: socialImage && largestVariant(socialImage),
+        socialImage: (live.socialImageId && socialImage.get(live.socialImageId)) || null,
       },
       previous: previous && toTeaser(previous),
       next: next && toTeaser(next),
@@ -117,4 +116,15 @@ export const articleBySlug = cached(
 export function largestVariant(media: { storageKey: string; widths: number[]; width: number; height: number }): SocialImage {
   const width = Math.max(...media.widths);
   return { src: imageUrl(media.storageKey, width), width, height: Math.round((media.height * width) / media.width) };
+}
+
+/**
+ * Share images by media id. A revision's share image has no relation of its
+ * own to join through: one look-up for the ids given, none when there are none.
+ */
+export async function socialImagesById(ids: (string | null)[]): Promise<Map<string, SocialImage>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db().media.findMany({ where: { id: { in: wanted } }, select: { id: true, storageKey: true, widths: true, width: true, height: true } });
+  return new Map(rows.map((media) => [media.id, largestVariant(media)]));
 }

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
-import { cached, inSection, LIVE, NEWEST_FIRST, taggedWith, teaserSelect, toTeaser } from "@/lib/reader/read";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { socialImagesById } from "@/lib/reader/article";
+import { cached, contentSelect, inSection, LIVE, NEWEST_FIRST, taggedWith, teaserSelect, toTeaser } from "@/lib/reader/read";
 import { sectionTag, TIMELINE, topicTag } from "@/lib/reader/tags";
 
 export const CORS_HEADERS = {
@@ -27,6 +29,9 @@ export function publicError(status: keyof typeof PUBLIC_ERROR_CODES, message: st
 
 export const preflight = () => new Response(null, { status: 204, headers: { ...CORS_HEADERS, "Access-Control-Max-Age": "86400" } });
 
+/** A list item: a teaser and the live revision's search and social fields (empty and null: the headline, standfirst, hero). */
+const listSelect = { ...teaserSelect, liveRevision: { select: { ...contentSelect, seoTitle: true, description: true, socialImageId: true } } } satisfies Prisma.ArticleSelect;
+
 /** The content API's list: newest first, keyset cursor on (publishedAt, id). */
 export const contentList = cached(
   "content-list",
@@ -43,9 +48,14 @@ export const contentList = cached(
       },
       orderBy: NEWEST_FIRST,
       take: 26,
-      select: teaserSelect,
+      select: listSelect,
     });
-    const page = rows.slice(0, 25).map(toTeaser);
+    const shown = rows.slice(0, 25);
+    const socialImages = await socialImagesById(shown.map((row) => row.liveRevision!.socialImageId));
+    const page = shown.map((row) => {
+      const { seoTitle, description, socialImageId } = row.liveRevision!;
+      return { ...toTeaser(row), seoTitle, description, socialImage: (socialImageId && socialImages.get(socialImageId)) || null };
+    });
     const last = page.at(-1);
     return { articles: page, nextCursor: rows.length > 25 && last ? Buffer.from(`${last.publishedAt}|${last.id}`).toString("base64url") : null };
   },

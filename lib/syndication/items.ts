@@ -56,7 +56,7 @@ type LatestEvent = { id: string; type: string; version: number; occurredAt: Date
 export async function syndicationItems(partner: { scope: ApiTokenScope }, input: { since: string | null }): Promise<{ items: NinjsItem[]; next: string }> {
   if (partner.scope !== "SYNDICATION") throw forbidden("Only a syndication token reads the syndication feed.");
   const after = readCursor(input.since);
-  return db().$transaction(
+  const { stories, next } = await db().$transaction(
     async (tx) => {
       const events = await tx.outboundEvent.findMany({ where: { seq: { gt: after } }, orderBy: { seq: "asc" }, take: PAGE_SIZE, select: { seq: true, articleId: true } });
       const next = cursorAt(events.at(-1)?.seq ?? after);
@@ -64,44 +64,48 @@ export async function syndicationItems(partner: { scope: ApiTokenScope }, input:
       const lastAt = new Map<string, number>();
       events.forEach((event, index) => lastAt.set(event.articleId, index));
       const ids = [...lastAt.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
-      if (ids.length === 0) return { items: [], next };
+      if (ids.length === 0) return { stories: [], next };
 
-      const stories = await tx.article.findMany({ where: { id: { in: ids } }, select: storySelect });
-      const slugs = new Set(stories.flatMap((story) => [...(story.liveRevision?.tagSlugs ?? []), ...(story.scheduledRevision?.tagSlugs ?? [])]));
+      const rows = await tx.article.findMany({ where: { id: { in: ids } }, select: storySelect });
+      const slugs = new Set(rows.flatMap((story) => [...(story.liveRevision?.tagSlugs ?? []), ...(story.scheduledRevision?.tagSlugs ?? [])]));
       const tags = await tx.tag.findMany({ where: { slug: { in: [...slugs] } }, select: { slug: true, name: true } });
       const spans = await tx.outboundEvent.groupBy({ by: ["articleId"], where: { articleId: { in: ids } }, _min: { occurredAt: true }, _max: { seq: true } });
       const latestSeqs = spans.flatMap((span) => (span._max.seq === null ? [] : [span._max.seq]));
       const latest = new Map((await tx.outboundEvent.findMany({ where: { seq: { in: latestSeqs } }, select: { id: true, articleId: true, type: true, version: true, occurredAt: true } })).map((event) => [event.articleId, event]));
       const firstCreated = new Map(spans.map((span) => [span.articleId, span._min.occurredAt!]));
       const tagNames = new Map(tags.map((tag) => [tag.slug, tag.name]));
-      const byId = new Map(stories.map((story) => [story.id, story]));
-      const site = { origin: appUrl(), newsroom: env().NEWSROOM_NAME };
-
-      const items = ids.flatMap((id) => {
+      const byId = new Map(rows.map((story) => [story.id, story]));
+      const facts = ids.flatMap((id): StoryFacts[] => {
         const story = byId.get(id);
         const event = latest.get(id);
         if (!story || !event) return [];
-        const facts: StoryFacts = {
-          id,
-          firstCreated: firstCreated.get(id) ?? event.occurredAt,
-          versionCreated: event.occurredAt,
-          eventId: event.id,
-          byline: readerAuthor(story).name,
-          state: stateOf(story, event, tagNames),
-        };
-        return [ninjsItem(facts, site)];
+        return [
+          {
+            id,
+            firstCreated: firstCreated.get(id) ?? event.occurredAt,
+            versionCreated: event.occurredAt,
+            eventId: event.id,
+            byline: readerAuthor(story).name,
+            state: stateOf(story, event, tagNames),
+          },
+        ];
       });
-      return { items, next };
+      return { stories: facts, next };
     },
     { isolationLevel: "RepeatableRead" },
   );
+  // Rendered after the snapshot is let go: bodies are CPU work, and need no connection.
+  const site = { origin: appUrl(), newsroom: env().NEWSROOM_NAME };
+  return { items: stories.map((story) => ninjsItem(story, site)), next };
 }
 
 /**
- * Where a story stands for partners now: live → usable; scheduled under an
- * embargo → usable, marked embargoed (partners see it early); otherwise its
- * last word to partners decides — `withheld` when the embargoed schedule
- * was withdrawn, and anything else that left it off the site a takedown.
+ * Where a story stands for partners now: live → usable. Scheduled, with its
+ * last word to partners an embargoed schedule → usable from the scheduled
+ * revision, marked with the embargo (partners see it early), or with none
+ * once an editor lifted it (partners may run it now, before the site does).
+ * Otherwise: `withheld` when the embargoed copy was taken back before it
+ * went out, and anything else that left it off the site a takedown.
  */
 function stateOf(story: Story, event: LatestEvent, tagNames: Map<string, string>): StoryState {
   const content = (revision: Revision): SyndicatedContent => ({
@@ -109,8 +113,9 @@ function stateOf(story: Story, event: LatestEvent, tagNames: Map<string, string>
     tags: revision.tagSlugs.flatMap((slug) => (tagNames.has(slug) ? [{ slug, name: tagNames.get(slug)! }] : [])),
   });
   if (story.liveRevision) return { pubStatus: "usable", live: true, embargoedUntil: null, content: content(story.liveRevision), corrections: story.corrections };
-  if (story.scheduledRevision && story.embargoUntil) {
+  const early = event.type === "embargoed" || event.type === "embargo_lifted";
+  if (story.scheduledRevision && early) {
     return { pubStatus: "usable", live: false, embargoedUntil: story.embargoUntil, content: content(story.scheduledRevision), corrections: story.corrections };
   }
-  return { pubStatus: event.type === "withheld" ? "withheld" : "canceled", version: event.version };
+  return { pubStatus: early || event.type === "withheld" ? "withheld" : "canceled", version: event.version };
 }

@@ -66,6 +66,8 @@ const literalAddress = (hostname: string): string | null => {
   return isIP(bare) ? bare : null;
 };
 
+const SAVE_LOOKUP_MS = 3_000;
+
 const isLocalName = (hostname: string) => hostname === "localhost" || hostname.endsWith(".localhost");
 
 /**
@@ -82,7 +84,9 @@ export async function refusePrivateUrl(url: URL): Promise<void> {
     return;
   }
   if (isLocalName(url.hostname)) throw refuse(`${url.hostname} is this machine`);
-  const addresses = await dns.promises.lookup(url.hostname, { all: true }).catch(() => []);
+  // A resolver that does not answer must not hold the admin's request: after a few seconds the name counts as unresolved.
+  const timeout = new Promise<[]>((resolve) => setTimeout(() => resolve([]), SAVE_LOOKUP_MS).unref());
+  const addresses = await Promise.race([dns.promises.lookup(url.hostname, { all: true }).catch(() => [] as []), timeout]);
   const found = addresses.find((entry) => isPrivateAddress(entry.address));
   if (found) throw refuse(`${url.hostname} resolves to ${found.address}, a private, loopback or link-local address`);
 }

@@ -31,6 +31,8 @@ export interface Context {
   reporter: string;
   draftId: string;
   token: string;
+  /** a SYNDICATION token: the partners' feed reads its cursor only for one */
+  partnerToken: string;
 }
 
 const C0 = Array.from({ length: 32 }, (_, code) => `%${code.toString(16).toUpperCase().padStart(2, "0")}`);
@@ -91,6 +93,7 @@ export function pathProbes(ctx: Context): Probe[] {
     ["next-auth", (x) => `/api/auth/${x}`],
     ["staff API story", (x) => `/api/v1/newsroom/articles/${x}`],
     ["staff API webhook deliveries", (x) => `/api/v1/newsroom/webhooks/${x}/deliveries`],
+    ["syndication feed", (x) => `/api/v1/syndication/items?since=${x}`],
   ];
   const probes: Probe[] = [];
   // The routes the issue names get every damage; the few added here (a second page, a variant, a list's query) every fourth control character.
@@ -101,6 +104,11 @@ export function pathProbes(ctx: Context): Probe[] {
       probes.push({ batch: "paths", label: `GET ${target} (${name}: ${damage})`, method: "GET", path: target });
     }
   }
+  // The partners' feed with its own key, so the damage reaches the cursor check (without one it is a 401 first).
+  for (const [damage, segment] of badSegments("sc1_0_x").filter((_, i) => i % 4 === 0 || i >= 32)) {
+    const target = `/api/v1/syndication/items?since=${segment}`;
+    probes.push({ batch: "paths", label: `GET ${target} (syndication feed, with its token: ${damage})`, method: "GET", path: target, headers: { authorization: `Bearer ${ctx.partnerToken}` } });
+  }
   // The same, signed in: the staff pages render instead of redirecting.
   for (const [name, route] of newsroomRoutes.slice(0, 3)) {
     for (const [damage, segment] of badSegments("x").filter((_, i) => i % 4 === 0 || i >= 32)) {
@@ -109,7 +117,7 @@ export function pathProbes(ctx: Context): Probe[] {
     }
   }
   // Whole-path oddities the segment list cannot make.
-  for (const target of ["//", "/\\", "/.%2e/.%2e/", "/%2e%2e%2f%2e%2e%2fetc/passwd", "/articles/", "/articles//", "/articles/./.", "/search?q=%", "/search?q=%00", "/search?q=" + "a".repeat(4000), "/search?" + "q=a&".repeat(500), "/?__nextDataReq=1", "/?_rsc=%ZZ", "/articles/x?_rsc=%E0%A4%A", "/feed.xml?%", "/sitemap.xml/..%2F", "/_next/static/%2e%2e/%2e%2e/package.json", "/_next/image?url=%2F%2Fevil.example%2Fx.png&w=64&q=75", "/_next/data/x/y.json", "/api/internal/revalidate", "/api/v1/content/articles?cursor=%FF%FE", "/api/v1/content/articles?cursor=" + "9".repeat(5000), "/api/v1/content/articles?tag=%00"]) {
+  for (const target of ["//", "/\\", "/.%2e/.%2e/", "/%2e%2e%2f%2e%2e%2fetc/passwd", "/articles/", "/articles//", "/articles/./.", "/search?q=%", "/search?q=%00", "/search?q=" + "a".repeat(4000), "/search?" + "q=a&".repeat(500), "/?__nextDataReq=1", "/?_rsc=%ZZ", "/articles/x?_rsc=%E0%A4%A", "/feed.xml?%", "/sitemap.xml/..%2F", "/_next/static/%2e%2e/%2e%2e/package.json", "/_next/image?url=%2F%2Fevil.example%2Fx.png&w=64&q=75", "/_next/data/x/y.json", "/api/internal/revalidate", "/api/v1/content/articles?cursor=%FF%FE", "/api/v1/content/articles?cursor=" + "9".repeat(5000), "/api/v1/content/articles?tag=%00", "/api/v1/syndication/items?since=%FF%FE", "/api/v1/syndication/items?since=" + "9".repeat(5000)]) {
     probes.push({ batch: "paths", label: `GET ${target}`, method: "GET", path: target });
   }
   return probes;

@@ -40,7 +40,7 @@ beforeAll(async () => {
 });
 
 describe("ingest reads the embargo", () => {
-  it("from ninjs `embargoed`: set on the new draft, changed by a redelivery of the same item, cleared by one that states none", async () => {
+  it("from ninjs `embargoed`: set on the new draft, moved by a redelivery of the same item, kept by one that states none", async () => {
     const { token } = await createApiToken(admin, { name: "PA", scope: "INGEST" });
     const { viewer: wire } = await tokenViewer(token);
     const first = new Date(Date.now() + 2 * DAY);
@@ -59,9 +59,10 @@ describe("ingest reads the embargo", () => {
     expect(again).toMatchObject({ created: false, answer: { id: created.answer.id, version: 2 } });
     expect(await storedEmbargo(created.answer.id)).toEqual(later);
 
-    const lifted = await ingest(wire, json({ ...wireItem, embargoed: undefined }));
-    expect(lifted.answer).toMatchObject({ id: created.answer.id, embargoUntil: null, notes: [] });
-    expect(await storedEmbargo(created.answer.id)).toBeNull();
+    // An update that leaves the field out does not lift the embargo: only an editor does, with a reason.
+    const silent = await ingest(wire, json({ ...wireItem, embargoed: undefined, headlines: [{ role: "main", value: "Museum wins the national award" }] }));
+    expect(silent.answer).toMatchObject({ id: created.answer.id, version: 3, embargoUntil: later, notes: [expect.stringMatching(/^This delivery states no embargo; the one the earlier delivery set \(.*\) is kept — an editor lifts it\.$/)] });
+    expect(await storedEmbargo(created.answer.id)).toEqual(later);
   });
 
   it("from a plain-text line: set, and the line is not in the body", async () => {

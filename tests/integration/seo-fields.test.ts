@@ -9,6 +9,7 @@ import { imageAccess } from "@/lib/articles/media-access";
 import { AppError } from "@/lib/errors";
 import type { StaffViewer } from "@/lib/policy";
 import { articleBySlug, type ReaderArticle } from "@/lib/reader/article";
+import { contentList } from "@/lib/reader/content-api";
 import { searchAndSocial } from "@/lib/reader/search-social";
 import { freshDatabase, type TestDatabase } from "../support/database";
 import { asViewer, makeUser } from "../support/factories";
@@ -136,6 +137,7 @@ describe("readers get the live revision's search and social fields", () => {
     const saved = await saveDraft(editor, { articleId: story.id, version: published.version, seoTitle: "Council backs the bridge", description: "By one vote.", socialImage: share.id });
     expect(await reader(published.slug)).toMatchObject({ seoTitle: "", description: "", socialImage: null });
     expect(await contentApi(published.slug)).toMatchObject({ seoTitle: "", description: "", socialImage: null });
+    expect((await contentList(undefined, undefined, undefined)).articles.find((article) => article.id === story.id)).toMatchObject({ seoTitle: "", description: "", socialImage: null });
     expect(await getArticle(editor, story.id)).toMatchObject({ hasUnpublishedChanges: true });
 
     // Published: readers get them.
@@ -148,6 +150,9 @@ describe("readers get the live revision's search and social fields", () => {
     const own = searchAndSocial(live);
     expect(own).toMatchObject({ title: "Council backs the bridge", description: "By one vote.", image: { width: 960, height: 504 } });
     expect(own.image!.url.endsWith(live.socialImage!.src)).toBe(true);
+    // The content API's list carries them too.
+    const listed = (await contentList(undefined, undefined, undefined)).articles.find((article) => article.id === story.id);
+    expect(listed).toMatchObject({ seoTitle: "Council backs the bridge", description: "By one vote.", socialImage: live.socialImage });
     expect(keyOf(live.socialImage!.src)).toContain(keyOf(share.url).split("/").slice(0, 2).join("/"));
   });
 

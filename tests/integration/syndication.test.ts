@@ -5,9 +5,10 @@ import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as staffArticles } from "@/app/api/v1/newsroom/articles/route";
 import { GET as syndicationRoute } from "@/app/api/v1/syndication/items/route";
-import { addCorrection, createDraft, saveDraft, transition } from "@/lib/articles";
+import { addCorrection, createDraft, publishDueArticles, saveDraft, transition } from "@/lib/articles";
 import { createApiToken, revokeApiToken, tokenViewer } from "@/lib/auth/api-tokens";
 import type { StaffViewer } from "@/lib/policy";
+import { liftEmbargo } from "@/lib/publishing/lift-embargo";
 import { recordArticleEvent } from "@/lib/publishing/outbound";
 import { cursorAt } from "@/lib/syndication/cursor";
 import { PAGE_SIZE } from "@/lib/syndication/items";
@@ -89,7 +90,6 @@ async function drain(since: string | null): Promise<{ pages: Page[]; end: string
   }
 }
 
-const paragraph = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 let counter = 0;
 
 async function image() {
@@ -126,7 +126,6 @@ const publish = async (id: string) => {
   return transition(editor, { articleId: id, action: "publish", version });
 };
 const uri = (id: string) => `urn:copydesk:article:${id}`;
-const itemOf = (items: NinjsItem[], id: string) => items.find((item) => item.uri === uri(id));
 
 describe("the syndication feed pages through changes in commit order", () => {
   it("publish, change, correct, unpublish: each page says what changed since the cursor, a takedown as canceled", async () => {
@@ -216,6 +215,17 @@ describe("the syndication feed pages through changes in commit order", () => {
     expect(all.next).toBe(takenDown.next);
   });
 
+  it("an archived story partners had is canceled too; one they never had is not mentioned", async () => {
+    const from = (await drain(null)).end;
+    const f = await story("Pier closure");
+    await publish(f.id);
+    const never = await story("Never out");
+    await transition(editor, { articleId: never.id, action: "archive" });
+    await transition(editor, { articleId: f.id, action: "archive" });
+    const { pages } = await drain(from);
+    expect(pages.flatMap((each) => each.items).map((item) => [item.uri, item.pubStatus])).toEqual([[uri(f.id), "canceled"]]);
+  });
+
   it(`pages hold ${PAGE_SIZE} changes, one item per story each, and every change is reached exactly once`, async () => {
     const before = (await drain(null)).end;
     const b = await story("Bridge works");
@@ -273,6 +283,28 @@ describe("embargoed stories reach partners early, marked as such, and never as t
     expect(withdrawn.items).toEqual([expect.objectContaining({ uri: uri(d.id), pubStatus: "withheld", representationType: "partial" })]);
     expect(withdrawn.items[0]!.headlines).toBeUndefined();
     expect(withdrawn.items[0]!.bodies).toBeUndefined();
+  });
+
+  it("lifted early, the scheduled copy is usable and no longer marked; at its time it goes live and is the live copy", async () => {
+    const from = (await drain(null)).end;
+    const e = await story("Rate decision");
+    const until = new Date(Date.now() + 60 * 60 * 1000);
+    await saveDraft(editor, { articleId: e.id, embargoUntil: until.toISOString() });
+    await publish(e.id);
+    const held = await page(from);
+    expect(held.items[0]).toMatchObject({ uri: uri(e.id), pubStatus: "usable", embargoedUntil: until.toISOString() });
+
+    await liftEmbargo(editor, { articleId: e.id, reason: "The bank announced early." });
+    const lifted = await page(held.next);
+    expect(lifted.items).toHaveLength(1);
+    expect(lifted.items[0]).toMatchObject({ uri: uri(e.id), pubStatus: "usable", headlines: [{ role: "main", value: `Rate decision ${counter}` }] });
+    expect(lifted.items[0]!.embargoedUntil).toBeUndefined();
+
+    // The scheduler's run at the scheduled time (the embargo's end, which stays the schedule after a lift).
+    expect(await publishDueArticles(new Date(until.getTime() + 1_000))).toContain(e.id);
+    const live = await page(lifted.next);
+    expect(live.items[0]).toMatchObject({ uri: uri(e.id), pubStatus: "usable", renditions: [expect.objectContaining({ name: "web" })] });
+    expect(live.items[0]!.embargoedUntil).toBeUndefined();
   });
 });
 

@@ -269,7 +269,7 @@ describe("a receiver that is down", () => {
 describe("two instances", () => {
   it("two deliverers at once, on separate pools, never deliver one event twice", async () => {
     const hook = await receiver();
-    hook.state.delayMs = 60; // each answer takes a while, so the two runs overlap
+    hook.state.delayMs = 100; // each answer takes a while, so the two runs overlap
     await endpoint(hook.url);
     const stories = [];
     for (let i = 0; i < 5; i++) stories.push(await publishedStory());
@@ -321,6 +321,11 @@ describe("WEBHOOK_DENY_PRIVATE", () => {
       expect((refused as AppError).details?.field, url).toBe("url");
     }
     expect(await database.db.webhookEndpoint.count()).toBe(before);
+    // A public address, and a name that does not resolve (yet): accepted; the check at delivery still holds.
+    for (const url of ["https://93.184.215.14/hook", "https://partner.example/hook"]) {
+      const { webhook } = await createWebhook(admin, { url, events: ["published"] }, { denyPrivate: true });
+      endpoints.push(webhook.id);
+    }
     // Without the setting, admins are trusted with loopback.
     const { webhook } = await createWebhook(admin, { url: "http://localhost:9/x", events: ["published"] });
     endpoints.push(webhook.id);

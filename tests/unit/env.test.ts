@@ -36,6 +36,13 @@ describe("configuration", () => {
     expect(() => parseEnv({ DATABASE_POOL_MAX: "lots" })).toThrow(/DATABASE_POOL_MAX/);
   });
 
+  it("takes a WebSub hub only as an http(s) URL", () => {
+    expect(parseEnv({ WEBSUB_HUB_URL: "https://hub.example.org/" }).WEBSUB_HUB_URL).toBe("https://hub.example.org/");
+    expect(parseEnv({}).WEBSUB_HUB_URL).toBeUndefined();
+    expect(() => parseEnv({ WEBSUB_HUB_URL: "ftp://hub.example.org/" })).toThrow(/WEBSUB_HUB_URL: must be an http/);
+    expect(() => parseEnv({ WEBSUB_HUB_URL: "hub.example.org" })).toThrow(/WEBSUB_HUB_URL/);
+  });
+
   it("bounds a production server's heap: 160 MB unless SERVER_HEAP_MB says otherwise, and never below 96", () => {
     expect(serverHeapMb({})).toBe(160);
     expect(serverHeapMb({ SERVER_HEAP_MB: "" })).toBe(160);

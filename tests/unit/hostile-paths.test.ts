@@ -38,7 +38,7 @@ describe("the server edge's path check", () => {
 describe("the server edge's query check", () => {
   // A NUL in ?q= or ?section= reached PostgreSQL, which refuses it in text: a 500 on search and the content API.
   const controls = [...Array.from({ length: 0x20 }, (_, code) => code), 0x7f, 0x85, 0x9f].map((code) => String.fromCharCode(code));
-  for (const route of ["/search", "/api/v1/content/articles", "/sections/city", "/login", "/newsroom/articles"]) {
+  for (const route of ["/search", "/api/v1/content/articles", "/api/v1/syndication/items", "/sections/city", "/login", "/newsroom/articles"]) {
     it(`refuses a control character in any query name or value of ${route}`, () => {
       for (const control of controls) {
         const escaped = encodeURIComponent(control);

@@ -41,6 +41,7 @@ describe("an embargo line, in the styles senders write it", () => {
     expect(read("Embargoed until Tuesday 8 December 2026")).toBe("2026-12-08T00:00:00.000Z");
     expect(read("Embargoed until 10am tomorrow")).toBe("2026-12-08T10:00:00.000Z");
     expect(read("Embargo lifts at 00:01 on 8 December 2026")).toBe("2026-12-08T00:01:00.000Z");
+    expect(read("Embargoed until: 2026-12-08T00:01:00-05:00")).toBe("2026-12-08T05:01:00.000Z");
     // Summer in London: the newsroom's clock is BST, and a line's "GMT" is still GMT.
     expect(read("Embargoed until 10:00 1 July 2027")).toBe("2027-07-01T09:00:00.000Z");
     expect(read("Embargoed until 10:00 GMT 1 July 2027")).toBe("2027-07-01T10:00:00.000Z");

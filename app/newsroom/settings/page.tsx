@@ -6,6 +6,7 @@ import { WEBHOOK_EVENTS } from "@/lib/publishing/outbound";
 import { getSettings } from "@/lib/settings";
 import { listDeliveries, listWebhooks } from "@/lib/webhooks";
 import { ApiTokens } from "./api-tokens";
+import { PublishingChecks } from "./publishing-checks";
 import { SettingsForm } from "./settings-form";
 import { Webhooks } from "./webhooks";
 
@@ -20,6 +21,13 @@ export default async function SettingsPage() {
     <div className="max-w-2xl space-y-6">
       <h1 className="font-serif text-3xl font-bold">Newsroom settings</h1>
       <SettingsForm initial={settings} />
+      <section aria-labelledby="publishing-checks" className="space-y-3 rounded border border-rule bg-paper p-4">
+        <h2 id="publishing-checks" className="text-lg font-bold">Publishing checks</h2>
+        <p className="text-sm text-muted">
+          Looked at before every publish — the last look, the API and the scheduler alike. <strong>Block</strong> stops the publish until it is fixed; <strong>warn</strong> shows in the last look and lets it go.
+        </p>
+        <PublishingChecks initial={settings} />
+      </section>
       <section aria-labelledby="api-tokens" className="space-y-3 rounded border border-rule bg-paper p-4">
         <h2 id="api-tokens" className="text-lg font-bold">API tokens</h2>
         <p className="text-sm text-muted">

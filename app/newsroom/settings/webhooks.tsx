@@ -153,7 +153,7 @@ export function Webhooks({ webhooks, events }: { webhooks: WebhookRow[]; events:
         <button type="submit" className="rounded bg-ink px-3 py-1.5 font-semibold text-paper">Add webhook</button>
       </form>
       {problem && <p id="webhook-problem" role="alert" className="text-accent">{problem.text}</p>}
-      <p ref={noticeRef} tabIndex={-1} role="status" className="text-green-800">{notice}</p>
+      {notice && <p ref={noticeRef} tabIndex={-1} role="status" className="text-green-800">{notice}</p>}
       {madeSecret && (
         <div className="rounded border border-green-800 bg-green-50 p-3">
           <p>The new webhook&apos;s secret — copy it now:</p>
@@ -185,7 +185,7 @@ export function Webhooks({ webhooks, events }: { webhooks: WebhookRow[]; events:
                   Delete<span className="sr-only"> {hook.url}</span>
                 </button>
               </div>
-              <p role="status" className={tests[hook.id]?.ok === false ? "text-accent" : undefined}>{tests[hook.id]?.text}</p>
+              {tests[hook.id] && <p role="status" className={tests[hook.id]!.ok ? undefined : "text-accent"}>{tests[hook.id]!.text}</p>}
               {hook.deliveries.length > 0 ? (
                 <div className="overflow-x-auto">
                   <table className="w-full text-left text-xs">

@@ -39,6 +39,14 @@ export async function setDisabledAction(_previous: unknown, form: FormData) {
   });
 }
 
+export async function setLegalReviewerAction(_previous: unknown, form: FormData) {
+  return actionResult(async () => {
+    const user = await updateUser(await requireViewer(), field(form, "userId") ?? "", { legalReviewer: field(form, "legalReviewer") === "true" });
+    revalidatePath("/newsroom/users");
+    return user.legalReviewer ? `${user.name} may now clear stories for legal review.` : `${user.name} no longer clears stories for legal review.`;
+  });
+}
+
 /** A new invitation for someone who has not chosen a password yet, or a reset link for someone who has. */
 export async function sendAccountLinkAction(_previous: unknown, form: FormData) {
   return actionResult(async () => {

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
 import { failingMail, MAX_ATTEMPTS } from "@/lib/notifications";
 import { listUsers } from "@/lib/users";
-import { AccountLinkForm, CreateUserForm, DisableForm, EndSessionsForm, LiveLinksProvider, RoleForm } from "./user-forms";
+import { AccountLinkForm, CreateUserForm, DisableForm, EndSessionsForm, LegalReviewerForm, LiveLinksProvider, RoleForm } from "./user-forms";
 
 export const metadata = { title: "Users" };
 
@@ -53,6 +53,7 @@ export default async function UsersPage() {
                 <td className="p-3">{user.email}</td>
                 <td className="p-3">
                   <RoleForm userId={user.id} name={user.name} role={user.role} />
+                  <LegalReviewerForm userId={user.id} name={user.name} legalReviewer={user.legalReviewer} />
                 </td>
                 <td className="p-3">
                   <p className="mb-1">{user.disabled ? "Disabled" : user.activated ? "Active" : "Invited"}</p>

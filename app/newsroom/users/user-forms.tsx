@@ -4,7 +4,7 @@ import { createContext, useActionState, useCallback, useContext, useEffect, useM
 import { CopyButton } from "@/components/copy-button";
 import type { ActionResult } from "@/lib/action-result";
 import { formatDateTime } from "@/lib/format";
-import { changeRoleAction, createUserAction, endSessionsAction, sendAccountLinkAction, setDisabledAction } from "./actions";
+import { changeRoleAction, createUserAction, endSessionsAction, sendAccountLinkAction, setDisabledAction, setLegalReviewerAction } from "./actions";
 import { accountLinkLabels } from "./link-labels";
 
 const ROLES = [
@@ -107,6 +107,22 @@ export function RoleForm({ userId, name, role }: { userId: string; name: string;
       </select>
       <button type="submit" disabled={pending} className="rounded border border-rule px-2 py-1 hover:bg-white">
         Save role
+      </button>
+      <Feedback state={state} />
+    </form>
+  );
+}
+
+/** The right to clear stories marked "needs legal review": granted by an admin, person by person. */
+export function LegalReviewerForm({ userId, name, legalReviewer }: { userId: string; name: string; legalReviewer: boolean }) {
+  const [state, action, pending] = useActionState(setLegalReviewerAction, null);
+  return (
+    <form action={action} className="mt-2 flex flex-wrap items-center gap-2">
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="legalReviewer" value={String(!legalReviewer)} />
+      {legalReviewer && <span className="text-xs">Clears legal review</span>}
+      <button type="submit" disabled={pending} aria-label={`${legalReviewer ? "Take back" : "Grant"} legal review for ${name}`} className="rounded border border-rule px-2 py-1 text-xs hover:bg-white">
+        {legalReviewer ? "Take back legal review" : "Grant legal review"}
       </button>
       <Feedback state={state} />
     </form>
