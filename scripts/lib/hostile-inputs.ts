@@ -92,6 +92,7 @@ export function pathProbes(ctx: Context): Probe[] {
     ["invitation", (x) => `/invitations/${x}`],
     ["next-auth", (x) => `/api/auth/${x}`],
     ["staff API story", (x) => `/api/v1/newsroom/articles/${x}`],
+    ["staff API checks", (x) => `/api/v1/newsroom/articles/${x}/checks`],
     ["staff API webhook deliveries", (x) => `/api/v1/newsroom/webhooks/${x}/deliveries`],
     ["syndication feed", (x) => `/api/v1/syndication/items?since=${x}`],
   ];
@@ -218,6 +219,8 @@ export function bodyProbes(ctx: Context): Probe[] {
     ["POST", `/api/v1/newsroom/articles/${ctx.draftId}/corrections`],
     ["POST", `/api/v1/newsroom/articles/${ctx.draftId}/previews`],
     ["POST", `/api/v1/newsroom/articles/${ctx.draftId}/presence`],
+    ["POST", `/api/v1/newsroom/articles/${ctx.draftId}/embargo/lift`],
+    ["POST", `/api/v1/newsroom/articles/${ctx.draftId}/legal-review/clear`],
     ["POST", `/api/v1/newsroom/articles/${ctx.draftId}/revisions/%ZZ/restore`],
     ["POST", "/api/v1/newsroom/notifications/read"],
     ["PUT", "/api/v1/newsroom/front-page"],
