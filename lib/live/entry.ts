@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/policy";
 import { expireReaderPages } from "@/lib/reader/cache";
 import { liveBlogPaths, slugTag } from "@/lib/reader/tags";
 import type { EntryAction } from "@/lib/workflow";
+import { entryName } from "./entry-name";
 
 type Tx = Prisma.TransactionClient;
 
@@ -54,11 +55,8 @@ export const pinTaken = (pinned?: { id: string; title: string; body: unknown }) 
 export const isPinRace = (error: unknown) =>
   error instanceof Error && "code" in error && error.code === "P2002" && `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? {})}`.includes("LiveEntry_one_pin");
 
-/** "Polls close in the east" or the first words of the body: how history and messages name an entry. */
-export function entryLabel(entry: { title: string; body: unknown }): string {
-  const text = entry.title || plainText(entry.body as ArticleDocument).trim();
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text || "a photo";
-}
+/** How history and messages name an entry, inside a sentence. */
+export const entryLabel = (entry: { title: string; body: unknown }) => entryName(entry, { maxChars: 60, photo: "a photo" });
 
 /** The trace every entry fact leaves, in the change's own transaction: history lists it with the story's moves. */
 export async function recordEntryEvent(tx: Tx, viewer: Viewer, article: { id: string; status: Prisma.WorkflowEventCreateManyInput["fromStatus"] }, action: EntryAction, entryId: string | null, note?: string) {

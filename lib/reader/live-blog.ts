@@ -1,7 +1,7 @@
-import { plainText, type ArticleDocument } from "@/lib/content/document";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { coverageOf, type Coverage } from "@/lib/live/coverage-state";
+import { entryName } from "@/lib/live/entry-name";
 import { cached, LIVE } from "@/lib/reader/read";
 import { slugTag } from "@/lib/reader/tags";
 
@@ -57,12 +57,11 @@ async function toReaderEntries(rows: EntryRow[]): Promise<ReaderEntry[]> {
   }));
 }
 
-/** "Polls close in the east", or the first words of an untitled entry: how a key event is listed. */
-export function entryHeadline(entry: { title: string; body: unknown }): string {
-  if (entry.title) return entry.title;
-  const text = plainText(entry.body as ArticleDocument).trim().replace(/\s+/g, " ");
-  return text.length > 90 ? `${text.slice(0, 89)}…` : text || "Photo";
-}
+/** How readers see an entry named: a key event's line, a feed item's title. */
+export const entryHeadline = (entry: { title: string; body: unknown }) => entryName(entry, { maxChars: 90, photo: "Photo" });
+
+/** Entry ids are cuids: what an address or a cursor naming an entry may hold. */
+export const ENTRY_ID = /^[a-z0-9]{1,64}$/;
 
 /** The live blog readers have at this address, or null (a story, or nothing live here). */
 const liveBlogAt = (slug: string) =>

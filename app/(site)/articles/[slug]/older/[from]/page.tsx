@@ -5,7 +5,7 @@ import { LiveBlog } from "@/components/reader/live-blog";
 import { LiveLabel } from "@/components/reader/live-label";
 import { appUrl } from "@/lib/env";
 import { articleBySlug } from "@/lib/reader/article";
-import { liveBlogView } from "@/lib/reader/live-blog";
+import { ENTRY_ID, liveBlogView } from "@/lib/reader/live-blog";
 
 export const revalidate = 300;
 export const dynamicParams = true;
@@ -16,7 +16,7 @@ type Props = { params: Promise<{ slug: string; from: string }> };
 /** An older page of a live blog: its entries from one entry on, named by that entry so the address never shifts. */
 async function lookUp({ slug, from }: { slug: string; from: string }) {
   const found = await articleBySlug(slug);
-  const view = found.kind === "article" && found.article.coverage && /^[a-z0-9]{1,64}$/.test(from) ? await liveBlogView(found.article.slug, from) : null;
+  const view = found.kind === "article" && found.article.coverage && ENTRY_ID.test(from) ? await liveBlogView(found.article.slug, from) : null;
   if (found.kind !== "article" || !view) notFound();
   return { article: found.article, view };
 }

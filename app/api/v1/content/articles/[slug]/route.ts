@@ -2,7 +2,7 @@ import { pruneToSchema } from "@/lib/content/document";
 import { countWords, readingMinutes } from "@/lib/content/word-count";
 import { CORS_HEADERS, preflight, publicError, publicJson } from "@/lib/reader/content-api";
 import { articleBySlug } from "@/lib/reader/article";
-import { liveBlogEntries } from "@/lib/reader/live-blog";
+import { ENTRY_ID, liveBlogEntries } from "@/lib/reader/live-blog";
 
 export const dynamic = "force-dynamic";
 
@@ -42,8 +42,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     }),
   });
 }
-
-/** Entry ids are cuids; a cursor is one. */
-const ENTRY_ID = /^[a-z0-9]{1,64}$/;
 
 export const OPTIONS = preflight;
