@@ -136,7 +136,9 @@ test("a photo in the body keeps its picture, alt text, caption and credit when t
   const media = await (await reporter.request.post("/api/v1/newsroom/media", { multipart: { file: { name: "quay.png", mimeType: "image/png", buffer: await sharp(Buffer.from(svg)).png().toBuffer() } } })).json();
   const photo = { type: "figure", attrs: { src: media.url, alt: "The quay at dawn", caption: "Boats & \"nets\" on the quay.", credit: "Jo Lindqvist" } };
   const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
-  const body = { type: "doc", content: [paragraph("Above the photo."), photo, paragraph(LAST)] };
+  // A second photo marked decorative (issue #25): the mark survives the takeover too.
+  const decorative = { type: "figure", attrs: { src: media.url, alt: "", caption: "", credit: "", decorative: true } };
+  const body = { type: "doc", content: [paragraph("Above the photo."), photo, decorative, paragraph(LAST)] };
   const created = await (await reporter.request.post("/api/v1/newsroom/articles", { data: { headline: `Quay photo ${Date.now()}`, body } })).json();
   expect(created.version).toBeGreaterThan(0);
 
@@ -148,5 +150,6 @@ test("a photo in the body keeps its picture, alt text, caption and credit when t
   await expect(reporter.locator(".ProseMirror")).toBeVisible();
   await expect(reporter.getByTestId("save-state")).toHaveText(/^Saved/);
   const saved = await (await reporter.request.get(`/api/v1/newsroom/articles/${created.id}`)).json();
-  expect(saved.body.content).toEqual([paragraph("Above the photo."), photo, paragraph(`${LAST} Typed early.`)]);
+  // The editor writes every attribute of the photo, the decorative mark's default included.
+  expect(saved.body.content).toEqual([paragraph("Above the photo."), { ...photo, attrs: { ...photo.attrs, decorative: false } }, decorative, paragraph(`${LAST} Typed early.`)]);
 });

@@ -57,5 +57,10 @@ export function failedAudits(lhr: Awaited<ReturnType<LighthouseRun>>, category: 
     .filter((ref) => ref.weight > 0 && !skip(ref.id))
     .map((ref) => lhr.audits[ref.id]!)
     .filter((audit) => audit.score !== null && audit.score < 1)
-    .map((audit) => `${audit.id} — ${audit.title}`);
+    .map((audit) => {
+      // Which elements, so a failure says where to look (an audit's items carry the nodes it found).
+      const items = (audit.details as { items?: { node?: { selector?: string } }[] } | undefined)?.items ?? [];
+      const nodes = items.flatMap((item) => (item.node?.selector ? [item.node.selector] : [])).slice(0, 5);
+      return `${audit.id} — ${audit.title}${nodes.length > 0 ? ` (${nodes.join("; ")})` : ""}`;
+    });
 }

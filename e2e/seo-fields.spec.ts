@@ -124,3 +124,22 @@ test("a story without search and social fields falls back to its headline, stand
   await expect(meta(reader, "name", "twitter:image")).toHaveAttribute("content", ogImage);
   expect(await jsonLd(reader)).toMatchObject({ headline, description: standfirst, image: [ogImage] });
 });
+
+test("a photo already uploaded is chosen as the social image from the editor's list of uploads, and saved", async ({ browser }) => {
+  const editor = await signedInPage(browser, "editor@example.com");
+  const upload = await (
+    await editor.request.post("/api/v1/newsroom/media", { multipart: { file: { name: "quay.jpg", mimeType: "image/jpeg", buffer: await sharp({ create: { width: 1200, height: 630, channels: 3, background: "#4f8a9b" } }).jpeg().toBuffer() } } })
+  ).json();
+  const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline: `Quay reopens ${Date.now()}`, standfirst: "After the repairs." } })).json();
+  await editor.goto(`/newsroom/articles/${created.id}`);
+
+  const panel = editor.getByRole("group", { name: "Search & social" });
+  await panel.getByRole("button", { name: "Choose an uploaded image" }).click();
+  const folder = /\/media\/(images\/[a-f0-9]{32}\/)/.exec(upload.url)![1]!;
+  // Other specs upload at the same time: the photo is found by its address, not its place in the list.
+  await panel.getByRole("list", { name: "Recent uploads" }).locator(`button:has(img[src*="${folder}"])`).click();
+  await expect(panel.getByRole("img", { name: "The chosen social image" })).toHaveAttribute("src", new RegExp(escape(folder)));
+  await expect(panel.getByTestId("search-preview")).toContainText("Image: the social image");
+  await expect(editor.getByTestId("save-state")).toHaveText(/^Saved/, { timeout: 15_000 });
+  expect(await (await editor.request.get(`/api/v1/newsroom/articles/${created.id}`)).json()).toMatchObject({ socialImage: { mediaId: upload.id } });
+});

@@ -68,6 +68,9 @@ export async function updateSettings(viewer: Viewer, input: unknown): Promise<Ne
   if (!mayChangeSettings(viewer)) throw new AppError("FORBIDDEN", "Only admins change the newsroom's settings.");
   const { checks, ...rest } = parseInput(SettingsInput, input);
   return db().$transaction(async (tx) => {
+    // One change at a time: two admins (or two quick clicks) setting different checks must both be kept.
+    await tx.$executeRaw`INSERT INTO "NewsroomSettings" ("id", "updatedAt") VALUES (1, now()) ON CONFLICT ("id") DO NOTHING`;
+    await tx.$queryRaw`SELECT 1 FROM "NewsroomSettings" WHERE "id" = 1 FOR UPDATE`;
     const current = await readSettings(tx);
     const data = { ...rest, ...(checks && { checks: { ...current.checks, ...checks } }) };
     const stored = await tx.newsroomSettings.upsert({ where: { id: 1 }, update: data, create: { id: 1, ...data }, select: settingsSelect });

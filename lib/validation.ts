@@ -56,6 +56,12 @@ export function lenientEnum<const T extends readonly [string, ...string[]]>(valu
  * holds), or ISO 8601 with an offset ("…Z", "…+01:00"). The API stays
  * lenient; what is not a time in the calendar (31 Feb, 24:00) is refused.
  */
+/**
+ * A version a request names (a story's, an entry's): a positive whole number
+ * the database's integer column can hold, so 2^31 is a 400, not a 500.
+ */
+export const versionNumber = (message = "must be a version number") => z.number({ error: message }).int(message).positive(message).max(2_147_483_647, message);
+
 export const NewsroomTime = z.string().transform((value, context) => {
   const reading = readTime(value, env().NEWSROOM_TIME_ZONE);
   if (!reading.ok) {

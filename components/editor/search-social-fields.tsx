@@ -1,6 +1,9 @@
 "use client";
 
+import { useState } from "react";
 import { FIELD_LIMITS } from "@/lib/content/limits";
+import { formatDateTime } from "@/lib/format";
+import { api } from "./api";
 import { LimitedField } from "./limited-field";
 import { UPLOAD_HINT, uploadImageFile } from "./upload-image";
 
@@ -13,6 +16,15 @@ export interface SearchSocialValues {
   seoTitle: string;
   description: string;
   socialImage: SocialImageChoice | null;
+}
+
+/** An upload as GET /api/v1/newsroom/media lists it. */
+interface Upload {
+  id: string;
+  url: string;
+  width: number;
+  height: number;
+  createdAt: string;
 }
 
 interface Props extends SearchSocialValues {
@@ -37,10 +49,22 @@ interface Props extends SearchSocialValues {
  * (they are content: an edit reaches readers when it is published).
  */
 export function SearchSocialFields({ seoTitle, description, socialImage, headline, standfirst, hero, flags, disabled, onChange, onProblem, inputClassName }: Props) {
+  /** The newest uploads, once asked for: a photo already in the body (or another story) need not be uploaded again. */
+  const [uploads, setUploads] = useState<Upload[] | null>(null);
+
   async function upload(file: File) {
     const result = await uploadImageFile(file);
     if (!result.ok) return onProblem(result.error.message);
     onChange({ socialImage: { mediaId: result.data.id, url: result.data.url } });
+  }
+  async function showUploads() {
+    const result = await api<{ media: Upload[] }>("/media?limit=12");
+    if (!result.ok) return onProblem(result.error.message);
+    setUploads(result.data.media);
+  }
+  function choose(choice: Upload) {
+    onChange({ socialImage: { mediaId: choice.id, url: choice.url } });
+    setUploads(null);
   }
 
   const title = seoTitle.trim() || headline.trim();
@@ -87,12 +111,28 @@ export function SearchSocialFields({ seoTitle, description, socialImage, headlin
                 Use the hero image
               </button>
             )}
+            <button type="button" aria-expanded={uploads !== null} onClick={() => (uploads ? setUploads(null) : void showUploads())} className="text-xs text-accent underline">
+              {uploads ? "Close the uploads" : "Choose an uploaded image"}
+            </button>
             {socialImage && (
               <button type="button" onClick={() => onChange({ socialImage: null })} className="text-xs text-accent underline">
                 Remove social image
               </button>
             )}
           </div>
+        )}
+        {!disabled && uploads && (
+          <ul aria-label="Recent uploads" className="grid grid-cols-3 gap-1">
+            {uploads.length === 0 && <li className="col-span-3 text-xs text-muted">Nothing has been uploaded yet.</li>}
+            {uploads.map((choice) => (
+              <li key={choice.id}>
+                <button type="button" onClick={() => choose(choice)} aria-label={`Use the image uploaded ${formatDateTime(new Date(choice.createdAt))} (${choice.width} × ${choice.height})`} className="block w-full rounded border border-rule">
+                  {/* eslint-disable-next-line @next/next/no-img-element -- a thumbnail of our own stored variant */}
+                  <img src={choice.url} alt="" className="aspect-[1.91/1] w-full rounded object-cover" />
+                </button>
+              </li>
+            ))}
+          </ul>
         )}
         {!disabled && (
           <label className="block">

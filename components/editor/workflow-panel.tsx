@@ -163,16 +163,18 @@ export function WorkflowPanel({
   const question = useRef<HTMLFormElement>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
   useEffect(() => {
-    if (asking) question.current?.querySelector<HTMLElement>("textarea, input, button[type=submit]")?.focus();
+    // The last look's Confirm waits for the checks: until then the question itself holds the focus (Escape still closes it).
+    if (asking) (question.current?.querySelector<HTMLElement>("textarea, input, button[type=submit]:not(:disabled)") ?? question.current)?.focus();
   }, [asking]);
   const lastLookOpen = asking !== null && PUBLISHING.includes(asking);
   useEffect(() => {
     if (!lastLookOpen) return;
     let current = true;
-    setChecks(null);
     void loadChecks().then((loaded) => current && setChecks(loaded ?? []));
     return () => {
       current = false;
+      // Gone with the last look: the next one opens with Confirm waiting (a button disabled under the focus would drop it).
+      setChecks(null);
     };
     // The checks are run once each time the last look opens, on the version it shows.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -210,6 +212,7 @@ export function WorkflowPanel({
   const askingForm = asking && (
     <form
       ref={question}
+      tabIndex={-1}
       aria-label={`${ACTION_LABELS[asking]}: confirm`}
       className="space-y-2 rounded border border-rule bg-white p-3 text-sm"
       onKeyDown={(event) => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { FIELD_LIMITS, PLAN_LIMITS, tooLong } from "@/lib/content/limits";
 import { SLUG_PATTERN } from "@/lib/slug";
-import { lenientEnum, NewsroomTime } from "@/lib/validation";
+import { lenientEnum, NewsroomTime, versionNumber } from "@/lib/validation";
 import { WORKFLOW_ACTIONS, type WorkflowAction } from "@/lib/workflow";
 
 /**
@@ -91,7 +91,7 @@ export const SaveDraftInput = z
   .object({
     articleId: Id,
     /** required when the save changes content; a plan-only save names none */
-    version: z.number().int().positive().optional(),
+    version: versionNumber().optional(),
     ...Planning,
     /** a draft never published may become live coverage, or a story again while it has no entries */
     kind: ArticleKind.optional(),
@@ -118,14 +118,14 @@ export const TransitionInput = z
     action: lenientEnum(PERSON_ACTIONS, { error: `must be one of ${PERSON_ACTIONS.join(", ")}` }),
     note: z.string().trim().max(2000).optional(),
     publishAt: NewsroomTime.optional(),
-    version: z.number().int().positive().optional(),
+    version: versionNumber().optional(),
   })
   .strict();
 export type TransitionInput = z.infer<typeof TransitionInput>;
 
 export const CommentInput = z.object({ articleId: Id, body: z.string().trim().min(1, "is required").max(5000) }).strict();
 
-export const RestoreRevisionInput = z.object({ articleId: Id, revisionId: Id, version: z.number().int().positive() }).strict();
+export const RestoreRevisionInput = z.object({ articleId: Id, revisionId: Id, version: versionNumber() }).strict();
 
 export const ListArticlesInput = z
   .object({

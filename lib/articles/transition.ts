@@ -9,7 +9,7 @@ import { expireArticlePages, readerFacts } from "@/lib/reader/cache";
 import { checkSettings, newsroomRules } from "@/lib/settings";
 import { parseInput } from "@/lib/validation";
 import { candidateOf } from "@/lib/publishing/candidate";
-import { blocking, runChecks } from "@/lib/publishing/checks";
+import { blockedError, runChecks } from "@/lib/publishing/checks";
 import { embargoPhrase, underEmbargo } from "@/lib/publishing/embargo";
 import { partnersHave, recordArticleEvent, type OutboundEventType } from "@/lib/publishing/outbound";
 import { formatDateTime } from "@/lib/format";
@@ -100,13 +100,10 @@ async function pointersFor(tx: Tx, article: FoundArticle, move: Move, effect: Ef
   return data;
 }
 
-/** A move the newsroom's checks block is refused whole, naming each failed rule (the API's `details.checks`). */
+/** A move the newsroom's checks block is refused whole, naming each failed rule. */
 async function enforceChecks(tx: Tx, article: FoundArticle, move: Move): Promise<void> {
-  const blocked = blocking(runChecks(await candidateOf(tx, article, transitionOf(move.action).liveFrom === "scheduled"), await checkSettings(tx)));
-  if (blocked.length === 0) return;
-  throw new AppError("VALIDATION", `The newsroom's publishing checks block this: ${blocked.map((check) => check.message).join(" ")}`, {
-    checks: blocked.map(({ rule, label, message }) => ({ rule, label, message })),
-  });
+  const refusal = blockedError(runChecks(await candidateOf(tx, article, transitionOf(move.action).liveFrom === "scheduled"), await checkSettings(tx)));
+  if (refusal) throw refusal;
 }
 
 /**
@@ -125,7 +122,9 @@ async function tellPartners(tx: Tx, article: FoundArticle, move: Move, effect: E
   if (!type) return;
   const moved = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { slug: true, liveRevision: { select: { version: true } }, scheduledRevision: { select: { version: true } } } });
   const version = moved.liveRevision?.version ?? moved.scheduledRevision?.version ?? article.version;
-  await recordArticleEvent(tx, type, { id: article.id, slug: moved.slug, version }, now);
+  // A takedown of a story readers never had is news only to the syndication partners who had its embargoed copy.
+  const syndicationOnly = (type === "unpublished" || type === "archived") && !article.live;
+  await recordArticleEvent(tx, type, { id: article.id, slug: moved.slug, version }, now, { syndicationOnly });
   // Corrections held for these changes went public with them: partners hear of those too, after the publication.
   if (corrected) await recordArticleEvent(tx, "corrected", { id: article.id, slug: moved.slug, version }, now);
 }
@@ -145,7 +144,8 @@ export async function applyMove(tx: Tx, viewer: Viewer, article: FoundArticle, m
   if (transition.checked) await enforceChecks(tx, article, move);
   const had = await partnersHave(tx, article);
   const { count } = await tx.article.updateMany({
-    where: { id: article.id, status: article.status, ...(move.version !== undefined && { version: move.version }) },
+    // The embargo read above sits in the WHERE too: an embargo set while this move ran makes it a CONFLICT, never a live story under embargo.
+    where: { id: article.id, status: article.status, embargoUntil: article.embargoUntil, ...(move.version !== undefined && { version: move.version }) },
     data: { status: effect.to, ...(await pointersFor(tx, article, move, effect, now)) },
   });
   if (count !== 1) throw await conflict(tx, article.id);

@@ -83,9 +83,12 @@ export function figureLines(document: JSONContent): string[] {
  * it with an empty alt, which screen readers skip.
  */
 export function figuresWithoutAlt(document: JSONContent): number {
-  if (document.type === "figure") return document.attrs?.src === "" || document.attrs?.decorative === true || String(document.attrs?.alt ?? "").trim() ? 0 : 1;
+  if (document.type === "figure") return document.attrs?.src === "" || document.attrs?.decorative === true || hasVisibleText(String(document.attrs?.alt ?? "")) ? 0 : 1;
   return (document.content ?? []).reduce((count, child) => count + figuresWithoutAlt(child), 0);
 }
+
+/** Text a reader would get something from: not only spaces or invisible characters (zero-width, word joiner, BOM). */
+export const hasVisibleText = (text: string) => text.replace(/[\s\u200b-\u200d\u2060\ufeff\u00ad]/g, "") !== "";
 
 /** The addresses of the photos in the body. */
 export function figureSources(document: JSONContent): string[] {

@@ -128,10 +128,14 @@ export async function ingest(viewer: SignedInViewer, request: IngestRequest, now
       const notes = [...draft.notes];
       if (earlier) {
         await refuseUnlessRewritable(tx, viewer, earlier);
-        // A redelivery sets or moves the embargo; one that states none keeps an embargo still to come (an update
-        // that leaves the field out must not break it): only an editor lifts an embargo, with a reason.
-        const kept = draft.embargoUntil === null && earlier.embargoUntil !== null && earlier.embargoUntil > now ? earlier.embargoUntil : null;
-        if (kept) notes.push(`This delivery states no embargo; the one the earlier delivery set (${readBackTime(kept, env().NEWSROOM_TIME_ZONE)}) is kept — an editor lifts it.`);
+        // A redelivery sets an embargo or moves it later; one that states none, or an earlier end, keeps the embargo
+        // still to come (an update must not break it): only an editor lifts or shortens an embargo, with a reason.
+        const inForce = earlier.embargoUntil !== null && earlier.embargoUntil > now ? earlier.embargoUntil : null;
+        const kept = inForce && (draft.embargoUntil === null || draft.embargoUntil < inForce) ? inForce : null;
+        if (kept) {
+          const said = draft.embargoUntil === null ? "states no embargo" : "states an earlier end";
+          notes.push(`This delivery ${said}; the embargo already set (${readBackTime(kept, env().NEWSROOM_TIME_ZONE)}) is kept — an editor lifts it.`);
+        }
         // Compare-and-set, like any save: a move or an edit that landed since the read above wins.
         const { count } = await tx.article.updateMany({
           where: { id: earlier.id, version: earlier.version, status: "DRAFT", publishedAt: null, liveRevisionId: null },

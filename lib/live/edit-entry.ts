@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/policy";
 import { newsroomRules } from "@/lib/settings";
 import { parseInput } from "@/lib/validation";
-import { assertPinFree, entryBody, expireLiveBlog, findEntry, isPinRace, liveSlugOf, pinTaken, recordEntryEvent } from "./entry";
+import { assertPinFree, enforceEntryChecks, entryBody, expireLiveBlog, findEntry, isPinRace, liveSlugOf, pinTaken, recordEntryEvent } from "./entry";
 import { EditEntryInput } from "./schemas";
 
 /**
@@ -37,6 +37,7 @@ export async function editEntry(viewer: Viewer, input: unknown, now = new Date()
       if (!wordsChange && !flagChange && !pinChange) return { entry, slug: null };
       if (pinned) await assertPinFree(tx, articleId, entryId);
       const words = wordsChange && entry.status === "POSTED";
+      if (words && document !== undefined) await enforceEntryChecks(tx, document);
       const data: Prisma.LiveEntryUpdateManyMutationInput = {
         version: { increment: 1 },
         ...(title !== undefined && { title }),

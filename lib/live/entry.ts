@@ -6,6 +6,8 @@ import type { Viewer } from "@/lib/policy";
 import { expireReaderPages } from "@/lib/reader/cache";
 import { liveBlogPaths, slugTag } from "@/lib/reader/tags";
 import type { EntryAction } from "@/lib/workflow";
+import { blockedError, runBodyChecks } from "@/lib/publishing/checks";
+import { checkSettings } from "@/lib/settings";
 import { entryName } from "./entry-name";
 
 type Tx = Prisma.TransactionClient;
@@ -57,6 +59,12 @@ export const isPinRace = (error: unknown) =>
 
 /** How history and messages name an entry, inside a sentence. */
 export const entryLabel = (entry: { title: string; body: unknown }) => entryName(entry, { maxChars: 60, photo: "a photo" });
+
+/** A live entry's words go out only if the newsroom's checks on a body pass (alt text, headings, link text). */
+export async function enforceEntryChecks(tx: Tx, body: unknown): Promise<void> {
+  const refusal = blockedError(runBodyChecks(body as ArticleDocument, await checkSettings(tx)));
+  if (refusal) throw refusal;
+}
 
 /** The trace every entry fact leaves, in the change's own transaction: history lists it with the story's moves. */
 export async function recordEntryEvent(tx: Tx, viewer: Viewer, article: { id: string; status: Prisma.WorkflowEventCreateManyInput["fromStatus"] }, action: EntryAction, entryId: string | null, note?: string) {

@@ -4,7 +4,7 @@ import { assertAllowed, findVisible } from "@/lib/articles/find";
 import { can, type Viewer } from "@/lib/policy";
 import { newsroomRules } from "@/lib/settings";
 import { parseInput } from "@/lib/validation";
-import { assertPinFree, entryBody, entrySelect, expireLiveBlog, isPinRace, liveSlugOf, pinTaken, recordEntryEvent } from "./entry";
+import { assertPinFree, enforceEntryChecks, entryBody, entrySelect, expireLiveBlog, isPinRace, liveSlugOf, pinTaken, recordEntryEvent } from "./entry";
 import { PostEntryInput } from "./schemas";
 
 /**
@@ -24,6 +24,7 @@ export async function postEntry(viewer: Viewer, input: unknown, now = new Date()
       const direct = can(viewer, "post_entry", article, rules).ok;
       if (!direct) assertAllowed(viewer, "queue_entry", article, rules);
       const status = direct ? "POSTED" : "PENDING";
+      if (direct) await enforceEntryChecks(tx, document);
       if (pinned) {
         assertAllowed(viewer, "pin_entry", article, rules, { status });
         await assertPinFree(tx, articleId);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FIELD_LIMITS, tooLong } from "@/lib/content/limits";
+import { versionNumber } from "@/lib/validation";
 
 /** What an entry carries; like every command, `.strict()` turns an extra key into a 400. */
 const Id = z.string().min(1).max(64);
@@ -10,7 +11,7 @@ export const PostEntryInput = z.object({ articleId: Id, title: Title.default("")
 
 /** Only what changes is sent; the version names what the person saw (compare-and-set). */
 export const EditEntryInput = z
-  .object({ articleId: Id, entryId: Id, version: z.number({ error: "is required: the entry's version you changed" }).int().positive(), title: Title.optional(), body: z.unknown().optional(), keyEvent: Flag().optional(), pinned: Flag().optional() })
+  .object({ articleId: Id, entryId: Id, version: versionNumber("is required: the entry's version you changed"), title: Title.optional(), body: z.unknown().optional(), keyEvent: Flag().optional(), pinned: Flag().optional() })
   .strict();
 
 export const EntryRef = z.object({ articleId: Id, entryId: Id }).strict();

@@ -1,5 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
-import { figuresWithoutAlt } from "@/lib/content/document";
+import { figuresWithoutAlt, hasVisibleText } from "@/lib/content/document";
+import { AppError } from "@/lib/errors";
 
 /**
  * The newsroom's publishing checks: one row per rule, each set by an admin
@@ -43,7 +44,7 @@ export const CHECKS = {
     label: "Every photo has alt text or is marked decorative",
     level: "block",
     problem: (story) => {
-      const missing = figuresWithoutAlt(story.body) + (story.heroImageId && !story.heroAlt.trim() ? 1 : 0);
+      const missing = figuresWithoutAlt(story.body) + (story.heroImageId && !hasVisibleText(story.heroAlt) ? 1 : 0);
       return missing > 0 ? `${plural(missing, "photo has", "photos have")} no alt text and ${missing === 1 ? "is" : "are"} not marked decorative.` : null;
     },
   },
@@ -115,6 +116,23 @@ export function runChecks(candidate: Candidate, settings: CheckSettings): CheckR
 }
 
 export const blocking = (results: CheckResult[]) => results.filter((result) => result.outcome === "block");
+
+/** The rules that read only a body: a live entry is held to them as its words go out to readers. */
+const BODY_RULES: readonly CheckName[] = ["altText", "headingOrder", "linkText"];
+
+export function runBodyChecks(body: JSONContent, settings: CheckSettings): CheckResult[] {
+  const candidate: Candidate = { version: 0, headline: "", body, sectionId: null, heroImageId: null, heroAlt: "", description: "", needsLegalReview: false, legalClearedVersion: null };
+  return runChecks(candidate, settings).filter((result) => BODY_RULES.includes(result.rule));
+}
+
+/** The refusal of a publish (or a live entry) the checks block: a 400 naming each failed rule (the API's `details.checks`). */
+export function blockedError(results: CheckResult[]): AppError | null {
+  const blocked = blocking(results);
+  if (blocked.length === 0) return null;
+  return new AppError("VALIDATION", `The newsroom's publishing checks block this: ${blocked.map((check) => check.message).join(" ")}`, {
+    checks: blocked.map(({ rule, label, message }) => ({ rule, label, message })),
+  });
+}
 
 /** Headings after the page's own headline (h1) start at h2 and go down one level at a time. */
 function headingOrderProblem(body: JSONContent): string | null {

@@ -3,14 +3,14 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
 import { assertAllowed, findVisible } from "@/lib/articles/find";
-import { parseInput } from "@/lib/validation";
+import { parseInput, versionNumber } from "@/lib/validation";
 import { recordDeskFact } from "./desk-facts";
 
 const ClearInput = z
   .object({
     articleId: z.string().min(1).max(64),
     /** the version the reviewer read: a clearance is for that text, and a later change needs another look */
-    version: z.number({ error: "name the version you read" }).int().positive(),
+    version: versionNumber("name the version you read"),
     note: z.string().trim().max(2000).optional(),
   })
   .strict();

@@ -28,7 +28,7 @@ export async function setEmbargo(tx: Tx, viewer: Viewer, article: FoundArticle, 
   const current = underEmbargo(article, now) ? article.embargoUntil : null;
   if (until === null) {
     if (current) throw refuse("clearing an embargo is lifting it early: an editor lifts it with a reason (Lift embargo).");
-    if (article.embargoUntil !== null) await tx.article.update({ where: { id: article.id }, data: { embargoUntil: null } });
+    if (article.embargoUntil !== null) await tx.article.updateMany({ where: { id: article.id, embargoUntil: article.embargoUntil }, data: { embargoUntil: null } });
     return;
   }
   if (until.getTime() <= now.getTime()) throw refuse("the embargo must end in the future.");
@@ -36,7 +36,9 @@ export async function setEmbargo(tx: Tx, viewer: Viewer, article: FoundArticle, 
   if (article.live) throw refuse("readers already have this story; an embargo holds a story before it first goes out.");
   if (article.status === "SCHEDULED") throw refuse("this story is scheduled; unschedule it, set the embargo, then publish or schedule again.");
   if (current && until < current) throw refuse(`bringing the embargo forward from ${formatDateTime(current)} is lifting it early: an editor lifts it with a reason.`);
-  await tx.article.update({ where: { id: article.id }, data: { embargoUntil: until } });
+  // Compare-and-set against the state read above: a publish racing this save leaves one of the two a CONFLICT.
+  const { count } = await tx.article.updateMany({ where: { id: article.id, status: article.status, liveRevisionId: null, embargoUntil: article.embargoUntil }, data: { embargoUntil: until } });
+  if (count !== 1) throw new AppError("CONFLICT", "This story moved while its embargo was being set; look again.", { field: "embargoUntil" });
   await recordDeskFact(tx, viewer, article, "set_embargo", `${embargoPhrase(until)[0]!.toUpperCase()}${embargoPhrase(until).slice(1)}.`, now);
 }
 

@@ -21,10 +21,17 @@ export type OutboundEventType = WebhookEvent | "embargoed" | "withheld";
  * partner paging by number (the syndication cursor) never passes one that
  * commits later with a smaller number.
  */
-export async function recordArticleEvent(tx: Tx, type: OutboundEventType, article: { id: string; slug: string; version: number }, now: Date): Promise<string> {
+export async function recordArticleEvent(
+  tx: Tx,
+  type: OutboundEventType,
+  article: { id: string; slug: string; version: number },
+  now: Date,
+  /** a takedown of a story only syndication partners had (its embargoed copy): webhooks, public by nature, never hear of it */
+  { syndicationOnly = false } = {},
+): Promise<string> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('copydesk.outbound-events'))`;
   const event = await tx.outboundEvent.create({ data: { type, articleId: article.id, slug: article.slug, version: article.version, occurredAt: now }, select: { id: true, seq: true } });
-  if (isWebhookEvent(type)) await queueWebhookDeliveries(tx, type, { id: event.id, seq: event.seq, articleId: article.id });
+  if (isWebhookEvent(type) && !syndicationOnly) await queueWebhookDeliveries(tx, type, { id: event.id, seq: event.seq, articleId: article.id });
   return event.id;
 }
 

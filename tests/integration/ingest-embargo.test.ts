@@ -61,7 +61,12 @@ describe("ingest reads the embargo", () => {
 
     // An update that leaves the field out does not lift the embargo: only an editor does, with a reason.
     const silent = await ingest(wire, json({ ...wireItem, embargoed: undefined, headlines: [{ role: "main", value: "Museum wins the national award" }] }));
-    expect(silent.answer).toMatchObject({ id: created.answer.id, version: 3, embargoUntil: later, notes: [expect.stringMatching(/^This delivery states no embargo; the one the earlier delivery set \(.*\) is kept — an editor lifts it\.$/)] });
+    expect(silent.answer).toMatchObject({ id: created.answer.id, version: 3, embargoUntil: later, notes: [expect.stringMatching(/^This delivery states no embargo; the embargo already set \(.*\) is kept — an editor lifts it\.$/)] });
+    expect(await storedEmbargo(created.answer.id)).toEqual(later);
+
+    // Nor does one that states an earlier end: shortening an embargo is lifting it early.
+    const sooner = await ingest(wire, json({ ...wireItem, embargoed: new Date(Date.now() + 90_000).toISOString() }));
+    expect(sooner.answer).toMatchObject({ embargoUntil: later, notes: expect.arrayContaining([expect.stringMatching(/^This delivery states an earlier end; the embargo already set \(.*\) is kept/)]) });
     expect(await storedEmbargo(created.answer.id)).toEqual(later);
   });
 

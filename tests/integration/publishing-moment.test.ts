@@ -1,9 +1,13 @@
 import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { createDraft, createPreviewLink, publishDueArticles, saveDraft, transition } from "@/lib/articles";
+import sharp from "sharp";
+import { createDraft, createPreviewLink, publishDueArticles, saveDraft, transition, uploadImage } from "@/lib/articles";
 import { previewedArticleId } from "@/lib/articles/previews";
 import { AppError } from "@/lib/errors";
 import type { StaffViewer } from "@/lib/policy";
+import { postEntry } from "@/lib/live";
 import { lastLookChecks } from "@/lib/publishing/candidate";
+import { DEFAULT_CHECK_LEVELS, runChecks } from "@/lib/publishing/checks";
+import { createWebhook, deleteWebhook } from "@/lib/webhooks";
 import { clearLegalReview } from "@/lib/publishing/clear-legal-review";
 import { liftEmbargo } from "@/lib/publishing/lift-embargo";
 import { articleBySlug } from "@/lib/reader/article";
@@ -177,6 +181,56 @@ describe("an embargo", () => {
     // Withdrawn before it went out: partners who had it hear it is withheld.
     await transition(editor, { articleId: story.id, action: "unschedule" });
     expect((await events(story.id)).map((row) => row.type)).toEqual(["embargoed", "embargo_lifted", "withheld"]);
+  });
+});
+
+describe("held under attack", () => {
+  it("a publish racing an embargo: one of the two loses, and readers never get a story under embargo", async () => {
+    for (let round = 0; round < 6; round++) {
+      const story = await draft();
+      const until = new Date(Date.now() + 3 * 24 * 60 * 60_000).toISOString();
+      await Promise.allSettled([
+        transition(editor, { articleId: story.id, action: "publish", version: story.version }),
+        saveDraft(reporter, { articleId: story.id, embargoUntil: until }),
+      ]);
+      const row = await database.db.article.findUniqueOrThrow({ where: { id: story.id } });
+      expect(row.liveRevisionId !== null && row.embargoUntil !== null && row.embargoUntil > new Date(), `round ${round}`).toBe(false);
+    }
+  });
+
+  it("two admins setting different checks at once keep both", async () => {
+    await Promise.all([updateSettings(admin, { checks: { section: "warn" } }), updateSettings(admin, { checks: { headlineLength: "warn" } })]);
+    expect((await getSettings(admin)).checks).toMatchObject({ section: "warn", headlineLength: "warn" });
+    await updateSettings(admin, { checks: { section: "off", headlineLength: "off" } });
+  });
+
+  it("a version past the database's integers is a 400, and invisible alt text is no alt text", async () => {
+    const story = await draft();
+    expect(await failure(clearLegalReview(lawyer, { articleId: story.id, version: 2 ** 31 }))).toMatchObject({ code: "VALIDATION" });
+    expect(await failure(transition(editor, { articleId: story.id, action: "publish", version: 2 ** 31 }))).toMatchObject({ code: "VALIDATION" });
+    const figure = { type: "figure", attrs: { src: "/media/x/960.webp", alt: "\u200b", caption: "", credit: "" } };
+    expect(runChecks({ version: 1, headline: "H", body: doc(figure) as never, sectionId: null, heroImageId: null, heroAlt: "", description: "", needsLegalReview: false, legalClearedVersion: null }, { levels: DEFAULT_CHECK_LEVELS, headlineMax: 100 }).find((check) => check.rule === "altText")).toMatchObject({ outcome: "block" });
+  });
+
+  it("a takedown of a story only syndication partners had (embargoed, never live) reaches no webhook", async () => {
+    const hook = await createWebhook(admin, { url: "http://127.0.0.1:9/hook", secret: "a-secret-long-enough", events: ["archived", "unpublished"] });
+    const story = await draft();
+    await saveDraft(reporter, { articleId: story.id, embargoUntil: new Date(Date.now() + 60 * 60_000).toISOString() });
+    await transition(editor, { articleId: story.id, action: "publish", version: story.version });
+    await transition(editor, { articleId: story.id, action: "archive" });
+    expect((await events(story.id)).map((event) => event.type)).toEqual(["embargoed", "archived"]);
+    expect(await database.db.webhookDelivery.count({ where: { endpointId: hook.webhook.id } })).toBe(0);
+    await deleteWebhook(admin, hook.webhook.id);
+  });
+
+  it("a live entry goes out only if the checks on a body pass", async () => {
+    const live = await createDraft(reporter, { kind: "live", headline: `Live checks ${Date.now()}`, body: doc(paragraph("Opening.")) });
+    await transition(editor, { articleId: live.id, action: "publish", version: live.version });
+    const image = await uploadImage(editor, await sharp({ create: { width: 800, height: 500, channels: 3, background: { r: 20, g: 90, b: 140 } } }).jpeg().toBuffer());
+    const figure = { type: "figure", attrs: { src: image.url, alt: "", caption: "", credit: "" } };
+    expect(await failure(postEntry(editor, { articleId: live.id, body: doc(figure) }))).toMatchObject({ code: "VALIDATION", details: { checks: [{ rule: "altText" }] } });
+    expect(await database.db.liveEntry.count({ where: { articleId: live.id } })).toBe(0);
+    expect(await postEntry(editor, { articleId: live.id, body: doc({ ...figure, attrs: { ...figure.attrs, decorative: true } }) })).toMatchObject({ status: "POSTED" });
   });
 });
 

@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as contentArticle } from "@/app/api/v1/content/articles/[slug]/route";
 import { createDraft, createPreviewLink, getArticle, listRevisions, restoreRevision, saveDraft, transition, uploadImage } from "@/lib/articles";
 import { imageAccess } from "@/lib/articles/media-access";
+import { recentMedia } from "@/lib/articles/recent-media";
 import { AppError } from "@/lib/errors";
-import type { StaffViewer } from "@/lib/policy";
+import { SYSTEM, type StaffViewer } from "@/lib/policy";
 import { articleBySlug, type ReaderArticle } from "@/lib/reader/article";
 import { contentList } from "@/lib/reader/content-api";
 import { searchAndSocial } from "@/lib/reader/search-social";
@@ -114,6 +115,20 @@ describe("saving the search and social fields", () => {
       expect(await codeOf(saveDraft(reporter, { articleId: story.id, version: story.version, ...bad }))).toMatch(/^VALIDATION: /);
     }
     expect((await row(story.id)).version).toBe(story.version);
+  });
+});
+
+describe("the editor's picker of uploads", () => {
+  it("lists the newest uploads first, as served variants, to staff only", async () => {
+    const older = await uploadImage(reporter, await photo(90));
+    const newer = await uploadImage(editor, await photo(100));
+    const { media } = await recentMedia(reporter, { limit: "2" });
+    expect(media.map((item) => item.id)).toEqual([newer.id, older.id]);
+    expect(media[0]).toMatchObject({ width: 1200, height: 630 });
+    expect(media[0]!.url).toMatch(/^\/media\/images\/[a-f0-9]{32}\/480\.webp$/);
+    expect(await codeOf(recentMedia(SYSTEM, {}))).toMatch(/^FORBIDDEN/);
+    expect(await codeOf(recentMedia(reporter, { limit: "1000" }))).toMatch(/^VALIDATION/);
+    expect(await codeOf(recentMedia(reporter, { owner: "x" }))).toMatch(/^VALIDATION/);
   });
 });
 
