@@ -47,7 +47,7 @@ function FigureView({ node, updateAttributes, deleteNode, editor }: ReactNodeVie
               />
               {key === "alt" && (
                 <label className="mt-1 flex items-center gap-1">
-                  <input type="checkbox" checked={decorative} onChange={(event) => updateAttributes(event.target.checked ? { decorative: true, alt: "" } : { decorative: false })} />
+                  <input type="checkbox" className="h-6 w-6 shrink-0" checked={decorative} onChange={(event) => updateAttributes(event.target.checked ? { decorative: true, alt: "" } : { decorative: false })} />
                   Decorative (no alt text needed)
                 </label>
               )}
