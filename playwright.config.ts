@@ -15,7 +15,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromi
 const TIMING = /(reader-timing|instances)\.spec\.ts/;
 const QUALITY = /reader-quality\.spec\.ts/;
 const ACCESSIBILITY = /newsroom-accessibility\.spec\.ts/;
-const SETTINGS = /(four-eyes|publishing-checks)\.spec\.ts/;
+const SETTINGS = /newsroom-rules\.spec\.ts/;
 const OPERATIONS = /(backup-restore|server-edge)\.spec\.ts/;
 
 export default defineConfig({

@@ -148,7 +148,7 @@ test("publishing asks for a last look, and a photo without alt text blocks it", 
   await editor.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(editor.getByText("Readers will get:")).toBeVisible();
   await expect(editor.getByText(`/articles/${created.slug}`)).toBeVisible();
-  await expect(editor.getByRole("alert").filter({ hasText: "The hero photo has no alt text." })).toBeVisible();
+  await expect(editor.getByRole("alert").filter({ hasText: "1 photo has no alt text and is not marked decorative." })).toBeVisible();
   await expect(editor.getByRole("button", { name: "Confirm publish" })).toBeDisabled();
 
   await editor.getByLabel("Alt text", { exact: true }).fill("A red brick wall in the sun");

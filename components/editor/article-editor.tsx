@@ -614,6 +614,7 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
               embargoUntil: state.embargoUntil,
             }}
             loadChecks={lastLookChecks}
+            savedAt={savedAt}
             onMove={move}
           />
         )}

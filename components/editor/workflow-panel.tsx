@@ -147,6 +147,7 @@ export function WorkflowPanel({
   busy,
   lastLook,
   loadChecks,
+  savedAt,
   onMove,
 }: {
   actions: WorkflowAction[];
@@ -155,6 +156,8 @@ export function WorkflowPanel({
   lastLook: LastLook;
   /** the newsroom's checks on the version about to go out (saved first) */
   loadChecks: () => Promise<CheckResult[] | null>;
+  /** when the working copy was last saved: the checks are run again after each save */
+  savedAt: Date | null;
   onMove: (move: Move) => Promise<MoveDone | null>;
 }) {
   const [asking, setAsking] = useState<WorkflowAction | null>(null);
@@ -173,11 +176,13 @@ export function WorkflowPanel({
     void loadChecks().then((loaded) => current && setChecks(loaded ?? []));
     return () => {
       current = false;
-      // Gone with the last look: the next one opens with Confirm waiting (a button disabled under the focus would drop it).
-      setChecks(null);
     };
-    // The checks are run once each time the last look opens, on the version it shows.
+    // Run when the last look opens, and again after each save while it is open: a fix (alt text typed) clears its check.
     // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [lastLookOpen, savedAt]);
+  // Gone with the last look: the next one opens with Confirm waiting (a button disabled under the focus would drop it).
+  useEffect(() => {
+    if (!lastLookOpen) setChecks(null);
   }, [lastLookOpen]);
   // After the last move the viewer may take, what it did is still said.
   if (actions.length === 0 && held.length === 0 && !done) return null;
