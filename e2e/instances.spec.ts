@@ -140,7 +140,8 @@ test("what leaves the tier: no lifetime longer than its own, the page's cache ta
 
   const first = await fetch(`${tierUrl}${page}`);
   const again = await fetch(`${tierUrl}${page}`);
-  expect(again.headers.get("x-cache")).toBe("HIT");
+  // From the stored copy: fresh (HIT), or past its second on a loaded machine and being refreshed meanwhile (UPDATING).
+  expect(["HIT", "UPDATING"]).toContain(again.headers.get("x-cache"));
   for (const response of [first, again]) {
     expect(response.status).toBe(200);
     // Next says s-maxage=300 and more; nothing downstream may keep it longer than the tier's second.
