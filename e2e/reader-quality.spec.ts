@@ -64,8 +64,10 @@ test.beforeAll(async ({ browser }) => {
   const entries = `/api/v1/newsroom/articles/${live.id}/entries`;
   expect((await editor.request.post(entries, { data: { title: "The summary", body: doc("Where things stand."), pinned: true } })).ok()).toBe(true);
   for (let n = 1; n <= 21; n++) expect((await editor.request.post(entries, { data: { ...(n % 7 === 0 && { title: `Turning point ${n}` }), body: doc(`Update number ${n}.`), keyEvent: n % 7 === 0 } })).ok()).toBe(true);
-  const olderHref = /href="(\/articles\/[^"]+\/older\/[^"]+)"/.exec(await (await editor.request.get(`/articles/${live.slug}`)).text())?.[1];
-  expect(olderHref).toBeDefined();
+  // The page is refreshed after each post's commit: on a loaded machine the last refreshes may still be under way.
+  const olderLink = async () => /href="(\/articles\/[^"]+\/older\/[^"]+)"/.exec(await (await editor.request.get(`/articles/${live.slug}`)).text())?.[1];
+  await expect.poll(olderLink, { timeout: 15_000 }).toBeDefined();
+  const olderHref = await olderLink();
   story = created;
   editorRequest = editor.request;
   pages.push(
