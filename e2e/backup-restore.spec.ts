@@ -6,7 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { variantKey } from "@/lib/media";
+import { variantKey } from "@/lib/media/image";
 import { rowCounts } from "@/scripts/lib/backup-archive";
 import { freePort } from "@/scripts/lib/embedded-postgres";
 import { adminUrlFor, createDatabase, dropDatabase, withDatabaseName } from "@/scripts/lib/postgres-admin";

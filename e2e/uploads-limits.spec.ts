@@ -27,7 +27,7 @@ const noisePng = (megabytes: number) => {
 const upload = (page: Page, name: string, buffer: Buffer) =>
   page.request.post("/api/v1/newsroom/media", { multipart: { file: { name, mimeType: "application/octet-stream", buffer } }, timeout: 60_000 });
 
-/** Where an upload of these bytes would be stored (lib/media.ts keys by content hash). */
+/** Where an upload of these bytes would be stored (lib/media/image.ts keys by content hash). */
 const folderOf = (bytes: Buffer) => `images/${createHash("sha256").update(bytes).digest("hex").slice(0, 32)}`;
 
 async function leftovers(bytes: Buffer): Promise<{ files: string[]; rows: number }> {

@@ -1,5 +1,5 @@
 // Plain JavaScript so that next.config.js (which Next loads before any TypeScript), the upload
-// route, lib/media.ts and the editor in the browser all read the same numbers.
+// route, lib/media/image.ts and the editor in the browser all read the same numbers.
 
 /** The largest image file a person may upload, in megabytes (MiB) — the number the docs and the editor show. */
 export const MAX_UPLOAD_MB = 15;

@@ -79,7 +79,7 @@ export interface Transition {
 }
 
 /** What a notification reports (the moves' kinds, and the ones that are not moves). */
-export const NOTICE_KINDS = ["SUBMITTED", "CHANGES_REQUESTED", "PUBLISHED", "SCHEDULED", "UNPUBLISHED", "ASSIGNED", "MENTIONED", "SCHEDULE_MISSED", "CORRECTED"] as const;
+export const NOTICE_KINDS = ["SUBMITTED", "CHANGES_REQUESTED", "PUBLISHED", "SCHEDULED", "UNPUBLISHED", "ASSIGNED", "MENTIONED", "SCHEDULE_MISSED", "CORRECTED", "PHOTO_RIGHTS"] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 const EDITORS = { EDITOR: "any", ADMIN: "any" } as const;

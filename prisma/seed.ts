@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { mediaIdsOf } from "@/lib/articles/content";
 import { createDb, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { storeImage } from "@/lib/media";
+import { storeImage } from "@/lib/media/image";
 import { hashPassword } from "@/lib/passwords";
 import { slugify } from "@/lib/slug";
 import { mediaStorage, type MediaStorage } from "@/lib/storage";

@@ -14,6 +14,7 @@ import { FIELD_LIMITS } from "@/lib/content/limits";
 import { countWords, lengthLabel } from "@/lib/content/word-count";
 import { formatDateTime, formatTime } from "@/lib/format";
 import { slugFollowsHeadline, slugify } from "@/lib/slug";
+import type { PhotoFraming } from "@/lib/media/crops";
 import { transitionOf } from "@/lib/workflow";
 import { api, type ApiError } from "./api";
 import { BodyEditor } from "./body-editor";
@@ -22,12 +23,14 @@ import { guardLeaving, heldNavigation, readyToLeave } from "./leave-guard";
 import { LimitedField } from "./limited-field";
 import { dropLocalCopy, keepLocalCopy, NEW_STORY, readLocalCopy, type LocalCopy } from "./local-copy";
 import { EmbargoAndLegal } from "./embargo-legal";
+import { HeroFraming } from "./hero-framing";
 import { PlanSummary } from "./plan-summary";
 import { PreviewLinks } from "./preview-links";
 import { SaveButton } from "./save-button";
 import { SearchSocialFields, type SearchSocialValues } from "./search-social-fields";
 import { StoryHeading } from "./story-heading";
 import { UPLOAD_HINT, uploadImageFile } from "./upload-image";
+import { PhotoRights } from "./photo-rights";
 import { usePresence } from "./use-presence";
 import { WorkflowPanel, type Move, type MoveDone } from "./workflow-panel";
 
@@ -90,6 +93,10 @@ interface Hero {
   alt: string;
   caption: string;
   credit: string;
+  /** absent in a device copy kept before framing existed: the save then leaves the stored framing alone */
+  width?: number;
+  height?: number;
+  framing?: PhotoFraming | null;
 }
 interface Fields extends SearchSocialValues {
   headline: string;
@@ -121,7 +128,7 @@ function initialFields(article: EditorArticle | null): Fields {
     sectionId: article?.section?.id ?? "",
     tags: article?.tags.join(", ") ?? "",
     hero: image
-      ? { mediaId: image.id, url: image.url, alt: image.altText, caption: image.caption, credit: image.credit }
+      ? { mediaId: image.id, url: image.url, alt: image.altText, caption: image.caption, credit: image.credit, width: image.width, height: image.height, framing: image.framing }
       : null,
     seoTitle: article?.seoTitle ?? "",
     description: article?.description ?? "",
@@ -136,7 +143,13 @@ const payload = ({ fields, body }: Snapshot) => ({
   slug: fields.slug || slugify(fields.headline) || undefined,
   sectionId: fields.sectionId || null,
   tags: fields.tags.split(",").map((tag) => tag.trim()).filter(Boolean),
-  hero: fields.hero && { mediaId: fields.hero.mediaId, alt: fields.hero.alt, caption: fields.hero.caption, credit: fields.hero.credit },
+  hero: fields.hero && {
+    mediaId: fields.hero.mediaId,
+    alt: fields.hero.alt,
+    caption: fields.hero.caption,
+    credit: fields.hero.credit,
+    ...(fields.hero.framing !== undefined && { focus: fields.hero.framing?.focus ?? null, ...(fields.hero.framing && { crops: fields.hero.framing.crops }) }),
+  },
   // A device copy kept before these fields existed has none: absent, so the save leaves them as they are.
   seoTitle: fields.seoTitle,
   description: fields.description,
@@ -459,7 +472,7 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
   async function uploadHero(file: File) {
     const result = await uploadImageFile(file);
     if (!result.ok) return setProblem(result.error.message);
-    change({ hero: { mediaId: result.data.id, url: result.data.url, alt: "", caption: "", credit: "" } });
+    change({ hero: { mediaId: result.data.id, url: result.data.url, alt: "", caption: "", credit: "", width: result.data.width, height: result.data.height, framing: null } });
   }
 
   const input = "mt-1 w-full rounded border border-rule bg-white px-3 py-2 disabled:bg-[#f3f1ec]";
@@ -660,7 +673,15 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
         />
         <fieldset className="space-y-2 rounded border border-rule p-3">
           <legend className="px-1 font-semibold">Hero image</legend>
-          {fields.hero ? (
+          {fields.hero?.width && fields.hero.height ? (
+            <HeroFraming
+              url={fields.hero.url}
+              photo={{ width: fields.hero.width, height: fields.hero.height }}
+              framing={fields.hero.framing ?? null}
+              disabled={!canEdit}
+              onChange={(framing) => change({ hero: { ...fields.hero!, framing } })}
+            />
+          ) : fields.hero ? (
             // eslint-disable-next-line @next/next/no-img-element -- a preview of our own stored variant
             <img src={fields.hero.url} alt={fields.hero.alt} className="w-full rounded" />
           ) : null}
@@ -687,6 +708,7 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
                   inputClassName={input}
                 />
               ))}
+              <PhotoRights mediaId={fields.hero.mediaId} editable={canEdit} />
               {canEdit && <button type="button" onClick={() => change({ hero: null })} className="text-xs text-accent underline">Remove image</button>}
             </>
           )}

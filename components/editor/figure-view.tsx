@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Figure } from "@/lib/content/figure";
 import { FIELD_LIMITS } from "@/lib/content/limits";
 import { LimitedField } from "./limited-field";
+import { PhotoRights } from "./photo-rights";
 import { UPLOAD_HINT, uploadImageFile } from "./upload-image";
 
 const FIELDS = [
@@ -57,6 +58,7 @@ function FigureView({ node, updateAttributes, deleteNode, editor }: ReactNodeVie
       ) : (
         <figcaption className="mt-1 text-muted">{[attrs.caption, attrs.credit ? `(Photo: ${attrs.credit})` : ""].filter(Boolean).join(" ")}</figcaption>
       )}
+      {attrs.src && <PhotoRights src={attrs.src} editable={editor.isEditable} />}
     </NodeViewWrapper>
   );
 }

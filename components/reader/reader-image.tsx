@@ -1,19 +1,46 @@
-import type { ReaderImage } from "@/lib/reader/read";
+import type { CropRatio } from "@/lib/media/crops";
+import { pictureOf, type PlacedPhoto } from "@/lib/media/renditions";
 
-/** Pre-generated WebP widths through srcset, with width and height so nothing jumps while loading. */
-export function ReaderImageTag({ image, sizes, className, priority = false }: { image: ReaderImage; sizes: string; className?: string; priority?: boolean }) {
+/**
+ * A photo for readers: AVIF, else WebP, at the ladder's widths through srcset
+ * and `sizes` (the place it fills), cropped to `frame` around the desk's
+ * focal point; width and height so nothing shifts while it loads; lazy unless
+ * it is the page's largest paint, which alone asks for high priority.
+ */
+export function ReaderImageTag({
+  image,
+  alt,
+  frame = "full",
+  sizes,
+  className,
+  priority = false,
+  query = "",
+}: {
+  image: PlacedPhoto;
+  alt: string;
+  frame?: CropRatio | "full";
+  sizes: string;
+  className?: string;
+  priority?: boolean;
+  query?: string;
+}) {
+  const picture = pictureOf(image, frame, query);
+  // A plain <img> inside <picture>, not next/image: renditions are made once and kept (lib/media/make-rendition.ts).
   return (
-    // eslint-disable-next-line @next/next/no-img-element -- variants are produced once at upload; no per-request resizing
-    <img
-      src={image.src}
-      srcSet={image.srcSet}
-      sizes={sizes}
-      alt={image.alt}
-      width={image.width}
-      height={image.height}
-      loading={priority ? "eager" : "lazy"}
-      fetchPriority={priority ? "high" : "auto"}
-      className={className}
-    />
+    <picture>
+      <source type="image/avif" srcSet={picture.avifSrcSet} sizes={sizes} />
+      <img
+        src={picture.src}
+        srcSet={picture.webpSrcSet}
+        sizes={sizes}
+        alt={alt}
+        width={picture.width}
+        height={picture.height}
+        loading={priority ? "eager" : "lazy"}
+        decoding={priority ? "sync" : "async"}
+        fetchPriority={priority ? "high" : "auto"}
+        className={className}
+      />
+    </picture>
   );
 }

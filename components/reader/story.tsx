@@ -31,11 +31,14 @@ export function Story({ article, linked, aside, children }: { article: ReaderArt
         </div>
       </header>
       {image && (
-        <figure className="mt-6">
-          <ReaderImageTag image={image} sizes="(min-width: 768px) 768px, 100vw" className="h-auto w-full" priority />
-          <figcaption className="mt-2 font-sans text-sm text-muted">
-            {image.caption} {image.credit && <span>(Photo: {image.credit})</span>}
-          </figcaption>
+        <figure className="photo">
+          <ReaderImageTag image={image} alt={image.alt} sizes="(min-width: 768px) 768px, 100vw" className="h-auto w-full" priority query={article.imageQuery} />
+          {(image.caption || image.credit) && (
+            <figcaption className="photo-caption">
+              {image.caption}
+              {image.credit && <span className="photo-credit">Photo: {image.credit}</span>}
+            </figcaption>
+          )}
         </figure>
       )}
       {article.corrections.length > 0 && (
@@ -49,7 +52,7 @@ export function Story({ article, linked, aside, children }: { article: ReaderArt
           ))}
         </aside>
       )}
-      <div className="article-body mt-8 text-lg leading-relaxed">{renderArticleBody(article.body, `article ${article.id}`)}</div>
+      <div className="article-body mt-8 text-lg leading-relaxed">{renderArticleBody(article.body, `article ${article.id}`, { sizes: article.bodyPhotos, query: article.imageQuery })}</div>
       {article.tags.length > 0 && (
         <ul aria-label="Tags" className="mt-8 flex flex-wrap gap-2 font-sans text-sm">
           {article.tags.map((tag) => (

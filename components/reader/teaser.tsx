@@ -9,16 +9,26 @@ const LAYOUT = {
     root: "grid gap-6 md:grid-cols-5",
     image: "md:col-span-3",
     imageClass: "w-full h-auto",
-    sizes: "(min-width: 768px) 60vw, 100vw",
+    sizes: "(min-width: 1152px) 670px, (min-width: 768px) 60vw, 100vw",
     text: "md:col-span-2",
     headline: "mt-2 text-3xl leading-tight font-bold sm:text-4xl",
     standfirst: "mt-3 text-lg text-muted",
+  },
+  /** the top story without any photo: its words take the whole row, larger, instead of leaving half of it empty */
+  leadText: {
+    root: "max-w-3xl",
+    image: "",
+    imageClass: "",
+    sizes: "",
+    text: "",
+    headline: "mt-2 text-4xl leading-tight font-bold sm:text-5xl",
+    standfirst: "mt-4 text-xl text-muted",
   },
   standard: {
     root: "",
     image: "block",
     imageClass: "aspect-video w-full h-auto object-cover",
-    sizes: "(min-width: 1024px) 33vw, (min-width: 640px) 50vw, 100vw",
+    sizes: "(min-width: 1152px) 360px, (min-width: 1024px) 33vw, (min-width: 640px) 50vw, 100vw",
     text: "mt-3",
     headline: "mt-1 text-xl leading-snug font-bold",
     standfirst: "mt-2 text-muted",
@@ -26,15 +36,17 @@ const LAYOUT = {
 } as const;
 
 /** A story as a link on an index page; `lead` is the front page's top story. */
-export function TeaserCard({ article, variant, level = 3 }: { article: Teaser; variant: keyof typeof LAYOUT; level?: 2 | 3 }) {
-  const layout = LAYOUT[variant];
+export function TeaserCard({ article, variant, level = 3 }: { article: Teaser; variant: "lead" | "standard"; level?: 2 | 3 }) {
+  const image = article.cardImage;
+  const layout = LAYOUT[variant === "lead" && !image ? "leadText" : variant];
   const href = `/articles/${article.slug}`;
   const Heading = level === 2 ? "h2" : "h3";
   return (
     <article className={layout.root}>
-      {article.image && (
+      {image && (
+        // Cards crop to the slot's 16:9 around the desk's focal point (lib/media/crops.ts).
         <Link href={href} className={layout.image} tabIndex={-1} aria-hidden="true">
-          <ReaderImageTag image={article.image} sizes={layout.sizes} className={layout.imageClass} priority={variant === "lead"} />
+          <ReaderImageTag image={image} alt={image.alt} frame="16:9" sizes={layout.sizes} className={layout.imageClass} priority={variant === "lead"} />
         </Link>
       )}
       <div className={layout.text}>

@@ -1,8 +1,11 @@
 import type { JSONContent } from "@tiptap/core";
 import { figureSources } from "@/lib/content/document";
 import { AppError } from "@/lib/errors";
-import type { Prisma, Revision, RevisionKind } from "@/lib/generated/prisma/client";
-import { imageFolder } from "@/lib/media";
+import { Prisma, type Revision, type RevisionKind } from "@/lib/generated/prisma/client";
+import { changedFraming, type FramingChange, storedFraming } from "@/lib/media/crops";
+import { firstPhotoOf } from "@/lib/media/first-photo";
+import { imageFolder } from "@/lib/media/image";
+import { registerCrops } from "@/lib/media/register-crops";
 import { slugify } from "@/lib/slug";
 import { WORKFLOW_ACTIONS } from "@/lib/workflow";
 
@@ -47,26 +50,35 @@ export async function replaceTags(tx: Tx, articleId: string, names: string[]): P
   await tx.articleTag.createMany({ data: tags.map((tag) => ({ articleId, tagId: tag.id })) });
 }
 
-/** A text a save kept back (./field-check.ts) is absent. */
-type HeroInput = { mediaId: string; alt?: string; caption?: string; credit?: string } | null;
-type StoredHero = { heroImageId: string | null; heroAlt: string; heroCaption: string; heroCredit: string };
+/** A text or framing a save kept back (./field-check.ts) is absent. */
+type HeroInput = ({ mediaId: string; alt?: string; caption?: string; credit?: string } & FramingChange) | null;
+type StoredHero = { heroImageId: string | null; heroAlt: string; heroCaption: string; heroCredit: string; heroFocus: unknown };
 
 /**
- * The hero image and its texts as article columns. The texts belong to this
- * story (and its revisions), never to the shared image, so no story can
- * change another's caption. A text kept back keeps the stored one while the
- * image stays the same, and is empty for a new image (another photo's alt
- * text would describe the wrong picture).
+ * The hero image, its texts and its framing as article columns. They belong
+ * to this story (and its revisions), never to the shared image, so no story
+ * can change another's caption or crop. A text or framing kept back keeps the
+ * stored one while the image stays the same, and is empty for a new image
+ * (another photo's alt text would describe the wrong picture, its focal
+ * point the wrong place).
  */
 export async function heroColumns(tx: Tx, hero: HeroInput, stored?: StoredHero) {
-  if (hero === null) return { heroImageId: null, heroAlt: "", heroCaption: "", heroCredit: "" };
-  if (!(await tx.media.findUnique({ where: { id: hero.mediaId }, select: { id: true } }))) throw invalid("hero", "no such uploaded image.");
+  if (hero === null) return { heroImageId: null, heroAlt: "", heroCaption: "", heroCredit: "", heroFocus: {} };
+  const photo = await tx.media.findUnique({ where: { id: hero.mediaId }, select: { width: true, height: true } });
+  if (!photo) throw invalid("hero", "no such uploaded image.");
   const same = stored?.heroImageId === hero.mediaId;
+  let framing;
+  try {
+    framing = changedFraming(photo, same ? storedFraming(stored.heroFocus) : null, hero);
+  } catch (error) {
+    throw invalid("hero", (error as Error).message);
+  }
   return {
     heroImageId: hero.mediaId,
     heroAlt: hero.alt ?? (same ? stored.heroAlt : ""),
     heroCaption: hero.caption ?? (same ? stored.heroCaption : ""),
     heroCredit: hero.credit ?? (same ? stored.heroCredit : ""),
+    heroFocus: (framing ?? {}) as Prisma.InputJsonValue,
   };
 }
 
@@ -74,7 +86,7 @@ export async function heroColumns(tx: Tx, hero: HeroInput, stored?: StoredHero) 
 const FOLD_WINDOW_MS = 5 * 60_000;
 
 /** The content columns a revision copies from the working copy (and a reset copies back). */
-export const CONTENT_FIELDS = ["headline", "standfirst", "body", "slug", "sectionId", "heroImageId", "heroAlt", "heroCaption", "heroCredit", "seoTitle", "description", "socialImageId"] as const;
+export const CONTENT_FIELDS = ["headline", "standfirst", "body", "slug", "sectionId", "heroImageId", "heroAlt", "heroCaption", "heroCredit", "heroFocus", "seoTitle", "description", "socialImageId"] as const;
 type ContentField = (typeof CONTENT_FIELDS)[number];
 
 /**
@@ -110,6 +122,16 @@ export async function mediaIdsOf(tx: Pick<Tx, "media">, heroImageId: string | nu
   return [...new Set([...(heroImageId ? [heroImageId] : []), ...(socialImageId ? [socialImageId] : []), ...figures.map((media) => media.id)])].sort();
 }
 
+/** The body's first photo as a revision records it for cards (its crops recorded too), or none. */
+async function firstPhotoColumns(tx: Tx, body: unknown) {
+  const photo = firstPhotoOf(body);
+  const folder = photo && imageFolder(photo.src);
+  const media = folder ? await tx.media.findFirst({ where: { storageKey: { startsWith: folder } }, select: { id: true } }) : null;
+  if (!photo || !media) return { firstPhotoId: null, firstPhoto: Prisma.DbNull };
+  await registerCrops(tx, media.id, photo.framing);
+  return { firstPhotoId: media.id, firstPhoto: { alt: photo.alt, decorative: photo.decorative, ...(photo.framing && { focus: photo.framing.focus }) } };
+}
+
 export async function recordRevision(tx: Tx, articleId: string, authorId: string, kind: RevisionKind = "SAVE", now = new Date()): Promise<string> {
   const article = await tx.article.findUniqueOrThrow({
     where: { id: articleId },
@@ -121,7 +143,9 @@ export async function recordRevision(tx: Tx, articleId: string, authorId: string
     body: article.body as Prisma.InputJsonValue,
     tagSlugs: article.tags.map((t) => t.tag.slug).sort(),
     mediaIds: await mediaIdsOf(tx, article.heroImageId, article.body, article.socialImageId),
+    ...(await firstPhotoColumns(tx, article.body)),
   } as Omit<Prisma.RevisionUncheckedCreateInput, "articleId" | "authorId" | "kind">;
+  if (article.heroImageId) await registerCrops(tx, article.heroImageId, storedFraming(article.heroFocus));
   if (kind === "SAVE") {
     const latest = await tx.revision.findFirst({ where: { articleId }, orderBy: { version: "desc" }, select: { id: true, authorId: true, kind: true, createdAt: true } });
     const foldable =

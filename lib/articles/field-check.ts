@@ -3,6 +3,7 @@ import type { ArticleDocument } from "@/lib/content/document";
 import { textProblem } from "@/lib/content/limits";
 import { validateDocument, withoutOverlongPhotoTexts } from "@/lib/content/validate";
 import { AppError } from "@/lib/errors";
+import type { FramingChange } from "@/lib/media/crops";
 import { parseShape, refuseUnstorableText } from "@/lib/validation";
 import { CONTENT_RULES } from "./schemas";
 
@@ -25,7 +26,7 @@ export interface CheckedContent {
   sectionId?: string | null;
   tags?: string[];
   /** a text kept back is absent: the stored one stays (the same image) or is empty (a new one) */
-  hero?: { mediaId: string; alt?: string; caption?: string; credit?: string } | null;
+  hero?: ({ mediaId: string; alt?: string; caption?: string; credit?: string } & FramingChange) | null;
   /** search and social: empty means "the headline", "the standfirst" (./search-fields.ts) */
   seoTitle?: string;
   description?: string;
@@ -40,7 +41,7 @@ type ContentInput = {
   slug?: string;
   sectionId?: string | null;
   tags?: string[];
-  hero?: { mediaId: string; alt: string; caption: string; credit: string } | null;
+  hero?: ({ mediaId: string; alt: string; caption: string; credit: string } & FramingChange) | null;
   seoTitle?: string | null;
   description?: string | null;
   socialImage?: string | null;
@@ -114,7 +115,12 @@ export function checkContent(fields: ContentInput): { valid: CheckedContent; inv
   if (fields.socialImage !== undefined) valid.socialImage = fields.socialImage;
   if (fields.hero !== undefined) {
     const hero = fields.hero;
-    valid.hero = hero && { mediaId: hero.mediaId, ...Object.fromEntries(HERO_TEXTS.map((key) => [key, check(`hero.${key}`, CONTENT_RULES[key], hero[key], invalid)])) };
+    valid.hero = hero && {
+      mediaId: hero.mediaId,
+      ...Object.fromEntries(HERO_TEXTS.map((key) => [key, check(`hero.${key}`, CONTENT_RULES[key], hero[key], invalid)])),
+      ...(hero.focus !== undefined && { focus: hero.focus }),
+      ...(hero.crops !== undefined && { crops: hero.crops }),
+    };
   }
   if (fields.body !== undefined) {
     if (!isRecord(fields.body) || fields.body.type !== "doc") {

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
-import { imageUrl } from "@/lib/media";
+import { storedFraming } from "@/lib/media/crops";
+import { imageUrl } from "@/lib/media/image";
 import { countWords, readingMinutes } from "@/lib/content/word-count";
 import { coverageOf } from "@/lib/live/coverage-state";
 import { allowedActions, can, heldByFourEyes, mayPlan, type Viewer } from "@/lib/policy";
@@ -83,6 +84,10 @@ export async function getArticle(viewer: Viewer, articleId: string) {
       altText: article.heroAlt,
       caption: article.heroCaption,
       credit: article.heroCredit,
+      /** upright, so the editor draws crops as readers get them */
+      width: row.heroImage.width,
+      height: row.heroImage.height,
+      framing: storedFraming(article.heroFocus),
     },
     /** search and social, as typed: empty means the headline, the standfirst; no image means the hero */
     seoTitle: article.seoTitle,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { imageUrl } from "@/lib/media";
+import { imageUrl } from "@/lib/media/image";
 import type { Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 import { CONTENT_FIELDS, copyRevisionIntoArticle, recordRevision } from "./content";

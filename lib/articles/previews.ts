@@ -1,4 +1,3 @@
-import type { JSONContent } from "@tiptap/core";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
@@ -6,10 +5,11 @@ import { appUrl } from "@/lib/env";
 import { embargoPhrase, underEmbargo } from "@/lib/publishing/embargo";
 import { AppError, notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/policy";
-import { largestVariant, type ReaderArticle } from "@/lib/reader/article";
+import { photosById, placedPhoto, type ReaderArticle, sizesByFolder } from "@/lib/reader/article";
 import { bylineSelect, contentSelect, readerAuthor, teaserOf } from "@/lib/reader/read";
 import { parseInput } from "@/lib/validation";
 import { EDITING, transitionOf, WORKFLOW_ACTIONS } from "@/lib/workflow";
+import { mediaIdsOf } from "./content";
 import { assertAllowed, findVisible } from "./find";
 
 const PREVIEW_DEFAULT_SECONDS = 48 * 3600;
@@ -93,7 +93,7 @@ async function workingCopy(articleId: string): Promise<ReaderArticle | null> {
       tags: { select: { tag: { select: { slug: true, name: true } } } },
       seoTitle: true,
       description: true,
-      socialImage: { select: { storageKey: true, widths: true, width: true, height: true } },
+      socialImage: { select: { storageKey: true, width: true, height: true } },
       corrections: { orderBy: { createdAt: "asc" }, select: { kind: true, note: true, createdAt: true, publishedAt: true } },
     },
   });
@@ -109,7 +109,9 @@ async function workingCopy(articleId: string): Promise<ReaderArticle | null> {
     corrections: row.corrections.map((c) => ({ kind: c.kind, note: c.note, publishedAt: (c.publishedAt ?? c.createdAt).toISOString() })),
     seoTitle: row.seoTitle,
     description: row.description,
-    socialImage: row.socialImage && largestVariant(row.socialImage),
+    socialImage: row.socialImage && placedPhoto(row.socialImage),
+    bodyPhotos: sizesByFolder((await photosById(await mediaIdsOf(db(), null, row.body))).values()),
+    imageQuery: "",
   };
 }
 
@@ -142,21 +144,7 @@ export async function previewByToken(token: string, now = new Date()): Promise<R
   const articleId = await previewedArticleId(token, now);
   const article = articleId ? await workingCopy(articleId) : null;
   if (!article) return null;
-  const withToken = (src: string) => `${src}?preview=${token}`;
-  const mapFigures = (node: JSONContent): JSONContent =>
-    node.type === "figure"
-      ? { ...node, attrs: { ...node.attrs, src: withToken(String(node.attrs?.src ?? "")) } }
-      : node.content ? { ...node, content: node.content.map(mapFigures) } : node;
-  return {
-    ...article,
-    body: mapFigures(article.body as JSONContent),
-    socialImage: article.socialImage && { ...article.socialImage, src: withToken(article.socialImage.src) },
-    image: article.image && {
-      ...article.image,
-      src: withToken(article.image.src),
-      srcSet: article.image.srcSet.split(", ").map((entry) => entry.replace(/^(\S+)/, (src) => withToken(src))).join(", "),
-    },
-  };
+  return { ...article, imageQuery: `?preview=${token}` };
 }
 
 /** Staff open any story they may see as readers would. */

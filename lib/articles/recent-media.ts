@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { forbidden } from "@/lib/errors";
-import { imageUrl } from "@/lib/media";
+import { imageUrl } from "@/lib/media/image";
 import type { Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 
@@ -11,7 +11,7 @@ const RecentMediaInput = z.object({ limit: z.coerce.number().int().min(1).max(48
  * The newest uploads, for the editor's pickers (a story's social image):
  * reusing a photo already uploaded — to this story's body or another's —
  * instead of uploading it again. Staff only, as every stored image not live
- * is (lib/articles/media-access.ts); each as its smallest variant, never the original.
+ * is (lib/media/access.ts); each as its smallest variant, never the original.
  */
 export async function recentMedia(viewer: Viewer, input: unknown) {
   if (viewer.kind !== "staff") throw forbidden();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cropsInput, focusInput } from "@/lib/media/crops";
 import { FIELD_LIMITS, PLAN_LIMITS, tooLong } from "@/lib/content/limits";
 import { SLUG_PATTERN } from "@/lib/slug";
 import { lenientEnum, NewsroomTime, versionNumber } from "@/lib/validation";
@@ -33,7 +34,18 @@ export const CONTENT_RULES = {
 
 const Id = z.string().min(1).max(64);
 /** The content fields' shape: the right types and keys, nothing more; a wrong type is a client's mistake and refuses the save. */
-const HeroShape = z.object({ mediaId: Id, alt: z.string(), caption: z.string(), credit: z.string() }).strict().nullable();
+const HeroShape = z
+  .object({
+    mediaId: Id,
+    alt: z.string(),
+    caption: z.string(),
+    credit: z.string(),
+    /** where the subject is; null clears it (and any hand-drawn crop): crops are centred again */
+    focus: focusInput.nullable().optional(),
+    crops: cropsInput.optional(),
+  })
+  .strict()
+  .nullable();
 const Tags = z.array(z.string());
 /**
  * Search and social (./search-fields.ts): `null` clears. The share image is

@@ -101,8 +101,8 @@ async function pointersFor(tx: Tx, article: FoundArticle, move: Move, effect: Ef
 }
 
 /** A move the newsroom's checks block is refused whole, naming each failed rule. */
-async function enforceChecks(tx: Tx, article: FoundArticle, move: Move): Promise<void> {
-  const refusal = blockedError(runChecks(await candidateOf(tx, article, transitionOf(move.action).liveFrom === "scheduled"), await checkSettings(tx)));
+async function enforceChecks(tx: Tx, article: FoundArticle, move: Move, now: Date): Promise<void> {
+  const refusal = blockedError(runChecks(await candidateOf(tx, article, transitionOf(move.action).liveFrom === "scheduled", now), await checkSettings(tx)));
   if (refusal) throw refusal;
 }
 
@@ -141,7 +141,7 @@ export async function applyMove(tx: Tx, viewer: Viewer, article: FoundArticle, m
   checkNeeds(move, article, now);
   const transition = transitionOf(move.action);
   const effect = effectOf(move, article, now);
-  if (transition.checked) await enforceChecks(tx, article, move);
+  if (transition.checked) await enforceChecks(tx, article, move, now);
   const had = await partnersHave(tx, article);
   const { count } = await tx.article.updateMany({
     // The embargo read above sits in the WHERE too: an embargo set while this move ran makes it a CONFLICT, never a live story under embargo.

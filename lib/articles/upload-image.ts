@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
-import { imageUrl, ImageRejected, prepareImage, writeImage } from "@/lib/media";
+import { imageUrl, ImageRejected, prepareImage, writeImage } from "@/lib/media/image";
 import { mayCreateArticles, type Viewer } from "@/lib/policy";
 import { mediaStorage } from "@/lib/storage";
 import { MAX_UPLOAD_BODY_BYTES, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from "@/lib/upload-limits.js";

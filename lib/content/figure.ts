@@ -22,6 +22,10 @@ export const Figure = Node.create({
       caption: { default: "" },
       credit: { default: "" },
       decorative: { default: false },
+      // The subject's place as fractions of the photo (lib/media/crops.ts): cards of a story whose first
+      // photo this is crop around it. Null: centred.
+      focusX: { default: null },
+      focusY: { default: null },
     };
   },
   parseHTML() {

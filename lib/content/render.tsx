@@ -2,6 +2,9 @@ import { getSchema } from "@tiptap/core";
 import { Node as PMNode } from "@tiptap/pm/model";
 import { renderToReactElement } from "@tiptap/static-renderer/pm/react";
 import type { ReactNode } from "react";
+import { ReaderImageTag } from "@/components/reader/reader-image";
+import type { Size } from "@/lib/media/crops";
+import { imageFolder } from "@/lib/media/image";
 import { pruneToSchema } from "./document";
 import { articleExtensions } from "./extensions";
 import { TABLE } from "./table";
@@ -73,16 +76,56 @@ function tableMapping(document: PMNode) {
   };
 }
 
+/** How a body's photos are shown: each photo's upright size by its folder, and what every image address carries (a share link's token). */
+export interface BodyPhotos {
+  sizes: Record<string, Size>;
+  query: string;
+}
+
+/**
+ * Readers' photos in a body: a `<picture>` of renditions with its size (a
+ * photo whose size is unknown keeps its stored address), the caption in the
+ * captions' own smaller, muted type and the credit apart from it, so nobody
+ * reads a caption as copy. A slot still waiting for its image shows nothing.
+ */
+function figureMapping(photos: BodyPhotos) {
+  return {
+    figure: ({ node }: NodeProps) => {
+      const { src, alt, caption, credit, decorative } = node.attrs as { src: string; alt: string; caption: string; credit: string; decorative: boolean };
+      if (!src) return null;
+      const folder = imageFolder(src);
+      const size = folder ? photos.sizes[folder] : undefined;
+      const shownAlt = decorative === true ? "" : alt;
+      return (
+        <figure className="photo">
+          {folder && size ? (
+            <ReaderImageTag image={{ folder, ...size, framing: null }} alt={shownAlt} sizes="(min-width: 768px) 768px, 100vw" className="h-auto w-full" query={photos.query} />
+          ) : (
+            // eslint-disable-next-line @next/next/no-img-element -- an address stored before renditions, served as it is
+            <img src={`${src}${photos.query}`} alt={shownAlt} loading="lazy" className="h-auto w-full" />
+          )}
+          {(caption || credit) && (
+            <figcaption className="photo-caption">
+              {caption}
+              {credit && <span className="photo-credit">Photo: {credit}</span>}
+            </figcaption>
+          )}
+        </figure>
+      );
+    },
+  };
+}
+
 /**
  * Renders a stored article body on the server from its JSON document, with
  * the editor's own extensions: no stored HTML, nothing parsed or sanitized on
  * the read path, text and attributes escaped by React.
  */
-export function renderArticleBody(stored: unknown, context: string): ReactNode {
+export function renderArticleBody(stored: unknown, context: string, photos: BodyPhotos = { sizes: {}, query: "" }): ReactNode {
   const { document, dropped } = pruneToSchema(stored);
   if (dropped.length > 0) {
     console.warn(`[content] ${context}: dropped unknown content before rendering: ${dropped.join(", ")}`);
   }
   const content = PMNode.fromJSON(schema, document);
-  return renderToReactElement({ extensions: articleExtensions, content, options: { nodeMapping: tableMapping(content) } });
+  return renderToReactElement({ extensions: articleExtensions, content, options: { nodeMapping: { ...tableMapping(content), ...figureMapping(photos) } } });
 }

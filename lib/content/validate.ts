@@ -196,6 +196,16 @@ export function withoutOverlongPhotoTexts(node: JSONContent): JSONContent {
   return { ...node, ...(attrs && { attrs }), ...(node.content && { content: node.content.map(withoutOverlongPhotoTexts) }) };
 }
 
+/** A photo's focal point: both fractions of the photo (0 to 1 from its top left), or neither. */
+function checkFigureFocus(attrs: Record<string, unknown>) {
+  const { focusX, focusY } = attrs;
+  if ((focusX ?? null) === null && (focusY ?? null) === null) return;
+  const fraction = (value: unknown) => typeof value === "number" && value >= 0 && value <= 1;
+  if (!fraction(focusX) || !fraction(focusY)) {
+    throw invalid(`a photo's focal point (focusX, focusY) must be two numbers between 0 and 1, or none; it is ${JSON.stringify([focusX ?? null, focusY ?? null])}.`);
+  }
+}
+
 /** Checks a node and everything in it; bad links are collected so one refusal can name them all. */
 function checkNode(node: JSONContent, badLinks: string[], parent?: string): void {
   if (typeof node !== "object" || node === null) throw invalid("malformed content.");
@@ -217,6 +227,7 @@ function checkNode(node: JSONContent, badLinks: string[], parent?: string): void
   if (node.type === "figure" && node.attrs?.decorative !== undefined && typeof node.attrs.decorative !== "boolean") {
     throw invalid(`a photo's "decorative" must be true or false; it is ${JSON.stringify(node.attrs.decorative)}.`);
   }
+  if (node.type === "figure") checkFigureFocus(node.attrs ?? {});
   for (const mark of node.marks ?? []) {
     const markType = schema.marks[mark.type];
     if (!markType) throw invalid(`the mark "${mark.type}" is not allowed.`);

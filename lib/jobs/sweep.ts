@@ -2,6 +2,7 @@ import { sweepLapsedSessions } from "@/lib/auth/sessions";
 import { forgetSpentCounters } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import { jsonLogs, logJson } from "@/lib/log.js";
+import { warnOfPhotoRights } from "@/lib/media/rights-warnings";
 
 /**
  * Rows whose time is over, which nothing else removes (issue #22, item 7):
@@ -17,6 +18,8 @@ export interface Swept {
   sessions: number;
   throttleCounters: number;
   shareLinks: number;
+  /** photos on live stories whose rights lapse within the week (or have): every editor was told, once */
+  photoRightsWarnings: number;
 }
 
 /** One sweep at `now`: what each table lost. */
@@ -25,7 +28,9 @@ export async function sweepExpired(now = new Date()): Promise<Swept> {
   const throttleCounters = await forgetSpentCounters(db(), now);
   // previewedArticleId refuses an expired link already; the row only keeps its hash around.
   const { count: shareLinks } = await db().articlePreview.deleteMany({ where: { expiresAt: { lte: now } } });
-  return { sessions, throttleCounters, shareLinks };
+  // Not a deletion, but the same clock: once per photo and expiry day, whichever instance gets there first.
+  const photoRightsWarnings = await warnOfPhotoRights(now);
+  return { sessions, throttleCounters, shareLinks, photoRightsWarnings };
 }
 
 /** Sweeps now and every SWEEP_EVERY_MS for the life of the process; a run still going skips the next tick. */

@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/policy";
 import { expireReaderPages } from "@/lib/reader/cache";
 import { liveBlogPaths, slugTag } from "@/lib/reader/tags";
 import type { EntryAction } from "@/lib/workflow";
+import { photoRightsOf } from "@/lib/media/rights";
 import { blockedError, runBodyChecks } from "@/lib/publishing/checks";
 import { checkSettings } from "@/lib/settings";
 import { entryName } from "./entry-name";
@@ -62,7 +63,7 @@ export const entryLabel = (entry: { title: string; body: unknown }) => entryName
 
 /** A live entry's words go out only if the newsroom's checks on a body pass (alt text, headings, link text). */
 export async function enforceEntryChecks(tx: Tx, body: unknown): Promise<void> {
-  const refusal = blockedError(runBodyChecks(body as ArticleDocument, await checkSettings(tx)));
+  const refusal = blockedError(runBodyChecks(body as ArticleDocument, await checkSettings(tx), await photoRightsOf(tx, { body })));
   if (refusal) throw refusal;
 }
 

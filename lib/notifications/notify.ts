@@ -36,6 +36,7 @@ const SUBJECTS: Record<NoticeKind, string> = {
   MENTIONED: "You were mentioned",
   SCHEDULE_MISSED: "Scheduled publish missed",
   CORRECTED: "Correction added",
+  PHOTO_RIGHTS: "Photo rights",
 };
 
 const storyName = (story: StoryFacts) => `“${story.slugLine || headlineOrUntitled(story.headline)}”`;
@@ -149,4 +150,9 @@ export async function notifyCorrection(tx: Tx, viewer: Viewer & { kind: "staff" 
 export async function alertEditors(tx: Tx, story: StoryFacts & { scheduledFor: Date }, problem: string, now: Date) {
   const message = `${storyName(story)} was due to publish at ${formatDateTime(story.scheduledFor)} and has not: ${problem}`;
   await notify(tx, { kind: "SCHEDULE_MISSED", story, message, actorId: null, to: await editorIds(tx) }, now);
+}
+
+/** A live story's photo whose rights lapse within the week, or have: every editor hears of it (lib/media/rights-warnings.ts). */
+export async function alertPhotoRights(tx: Tx, story: StoryFacts, problem: string, now: Date) {
+  await notify(tx, { kind: "PHOTO_RIGHTS", story, message: `${storyName(story)}: ${problem}`, actorId: null, to: await editorIds(tx) }, now);
 }

@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { figuresWithoutAlt, hasVisibleText } from "@/lib/content/document";
 import { AppError } from "@/lib/errors";
+import { writtenDay } from "@/lib/written-time";
 
 /**
  * The newsroom's publishing checks: one row per rule, each set by an admin
@@ -22,7 +23,25 @@ export interface Candidate {
   description: string;
   needsLegalReview: boolean;
   legalClearedVersion: number | null;
+  /** the photos it shows (hero, share image, body) that carry a rights expiry (lib/media/rights.ts); absent: none */
+  photos?: PhotoRights[];
+  /** the moment the checks are asked about (the photos' rights are judged at it); absent: now */
+  checkedAt?: Date;
 }
+
+/** A photo a version shows, named as the desk knows it in that version, and when its rights lapse. */
+export interface PhotoRights {
+  mediaId: string;
+  /** "the hero photo (“Crowds at the harbour”)" */
+  name: string;
+  /** the calendar day the rights expire on, "2027-01-31" */
+  expiresOn: string;
+  /** the start of that day in the newsroom's zone: from then on the photo may not go out again */
+  lapsesAt: Date;
+}
+
+/** The photos whose rights have lapsed at `at` (the moment a lapse begins counts as lapsed). */
+export const lapsedPhotos = (photos: readonly PhotoRights[] | undefined, at: Date) => (photos ?? []).filter((photo) => photo.lapsesAt.getTime() <= at.getTime());
 
 export interface CheckSettings {
   levels: Record<CheckName, CheckLevel>;
@@ -86,6 +105,16 @@ export const CHECKS = {
       return story.legalClearedVersion === story.version ? null : `Legal cleared version ${story.legalClearedVersion}; this is version ${story.version}, changed since.`;
     },
   },
+  photoRights: {
+    label: "Photo rights",
+    level: "block",
+    // A lapsed photo already live stays on readers' pages until someone acts (editors were told a week before);
+    // what this stops is any version showing it going out again.
+    problem: (story) => {
+      const lapsed = lapsedPhotos(story.photos, story.checkedAt ?? new Date());
+      return lapsed.length > 0 ? lapsed.map((photo) => `The rights to ${photo.name} expired on ${writtenDay(photo.expiresOn)}: replace it or renew its rights.`).join(" ") : null;
+    },
+  },
 } as const satisfies Record<string, Check>;
 
 export type CheckName = keyof typeof CHECKS;
@@ -118,10 +147,10 @@ export function runChecks(candidate: Candidate, settings: CheckSettings): CheckR
 export const blocking = (results: CheckResult[]) => results.filter((result) => result.outcome === "block");
 
 /** The rules that read only a body: a live entry is held to them as its words go out to readers. */
-const BODY_RULES: readonly CheckName[] = ["altText", "headingOrder", "linkText"];
+const BODY_RULES: readonly CheckName[] = ["altText", "headingOrder", "linkText", "photoRights"];
 
-export function runBodyChecks(body: JSONContent, settings: CheckSettings): CheckResult[] {
-  const candidate: Candidate = { version: 0, headline: "", body, sectionId: null, heroImageId: null, heroAlt: "", description: "", needsLegalReview: false, legalClearedVersion: null };
+export function runBodyChecks(body: JSONContent, settings: CheckSettings, photos: PhotoRights[] = [], checkedAt = new Date()): CheckResult[] {
+  const candidate: Candidate = { version: 0, headline: "", body, sectionId: null, heroImageId: null, heroAlt: "", description: "", needsLegalReview: false, legalClearedVersion: null, photos, checkedAt };
   return runChecks(candidate, settings).filter((result) => BODY_RULES.includes(result.rule));
 }
 

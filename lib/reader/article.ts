@@ -1,8 +1,10 @@
 import { db, type Db } from "@/lib/db";
 import type { CorrectionKind, Prisma } from "@/lib/generated/prisma/client";
 import { coverageOf, type Coverage } from "@/lib/live/coverage-state";
-import { imageUrl } from "@/lib/media";
-import { cached, contentSelect, LIVE, namedTags, NEWEST_FIRST, type Teaser, teaserSelect, toTeaser, WITHDRAWN } from "@/lib/reader/read";
+import type { Size } from "@/lib/media/crops";
+import { imageFolder } from "@/lib/media/image";
+import type { PlacedPhoto } from "@/lib/media/renditions";
+import { cached, LIVE, namedTags, NEWEST_FIRST, type Teaser, teaserSelect, toTeaser, WITHDRAWN } from "@/lib/reader/read";
 import { slugTag } from "@/lib/reader/tags";
 
 export interface PublicCorrection {
@@ -21,14 +23,11 @@ export interface ReaderArticle extends Teaser {
   /** search and social as the live revision has them: empty and null fall back (./search-social.ts) to the headline, standfirst, hero */
   seoTitle: string;
   description: string;
-  socialImage: SocialImage | null;
-}
-
-/** The share image a story chose, its largest variant (relative, like every reader image's src). */
-export interface SocialImage {
-  src: string;
-  width: number;
-  height: number;
+  socialImage: PlacedPhoto | null;
+  /** the upright size of each photo the body shows, by its folder: figures get width and height, so nothing shifts */
+  bodyPhotos: Record<string, Size>;
+  /** appended to every image address: a share link's token, so its holder may see images not yet public */
+  imageQuery: string;
 }
 
 export type ArticleLookup =
@@ -71,7 +70,7 @@ export const articleBySlug = cached(
         ...teaserSelect,
         liveSince: true,
         liveRevisionId: true,
-        liveRevision: { select: { ...contentSelect, body: true, sectionId: true, tagSlugs: true, seoTitle: true, description: true, socialImageId: true } },
+        liveRevision: { select: { ...teaserSelect.liveRevision.select, body: true, sectionId: true, tagSlugs: true, seoTitle: true, description: true, socialImageId: true, mediaIds: true } },
         corrections: publicCorrections,
       },
     });
@@ -85,10 +84,10 @@ export const articleBySlug = cached(
     }
     const live = row.liveRevision!;
     const publishedAt = row.publishedAt!;
-    const [{ previous, next, related }, tags, socialImage] = await Promise.all([
+    const [{ previous, next, related }, tags, photos] = await Promise.all([
       neighboursOf(db(), { id: row.id, publishedAt, sectionId: live.sectionId }),
       namedTags(live.tagSlugs),
-      socialImagesById([live.socialImageId]),
+      photosById(live.mediaIds),
     ]);
     return {
       kind: "article",
@@ -102,7 +101,9 @@ export const articleBySlug = cached(
         corrections: row.corrections.map((c) => ({ kind: c.kind, note: c.note, publishedAt: c.publishedAt!.toISOString() })),
         seoTitle: live.seoTitle,
         description: live.description,
-        socialImage: (live.socialImageId && socialImage.get(live.socialImageId)) || null,
+        socialImage: (live.socialImageId && photos.get(live.socialImageId)) || null,
+        bodyPhotos: sizesByFolder(photos.values()),
+        imageQuery: "",
       },
       previous: previous && toTeaser(previous),
       next: next && toTeaser(next),
@@ -112,19 +113,21 @@ export const articleBySlug = cached(
   (slug) => [slugTag(slug)],
 );
 
-/** The largest served variant and its own size (an original wider than every variant is never served). */
-export function largestVariant(media: { storageKey: string; widths: number[]; width: number; height: number }): SocialImage {
-  const width = Math.max(...media.widths);
-  return { src: imageUrl(media.storageKey, width), width, height: Math.round((media.height * width) / media.width) };
-}
+/** A stored photo as reader pages place it: where its renditions live and its upright size (its framing is the story's). */
+export const placedPhoto = (media: { storageKey: string; width: number; height: number }): PlacedPhoto => ({
+  folder: imageFolder(media.storageKey)!,
+  width: media.width,
+  height: media.height,
+  framing: null,
+});
 
-/**
- * Share images by media id. A revision's share image has no relation of its
- * own to join through: one look-up for the ids given, none when there are none.
- */
-export async function socialImagesById(ids: (string | null)[]): Promise<Map<string, SocialImage>> {
+/** Photos by media id: one look-up for the ids given, none when there are none. */
+export async function photosById(ids: (string | null)[]): Promise<Map<string, PlacedPhoto>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map();
-  const rows = await db().media.findMany({ where: { id: { in: wanted } }, select: { id: true, storageKey: true, widths: true, width: true, height: true } });
-  return new Map(rows.map((media) => [media.id, largestVariant(media)]));
+  const rows = await db().media.findMany({ where: { id: { in: wanted } }, select: { id: true, storageKey: true, width: true, height: true } });
+  return new Map(rows.map((media) => [media.id, placedPhoto(media)]));
 }
+
+export const sizesByFolder = (photos: Iterable<PlacedPhoto>): Record<string, Size> =>
+  Object.fromEntries([...photos].map((photo) => [photo.folder, { width: photo.width, height: photo.height }]));

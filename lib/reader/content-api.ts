@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { socialImagesById } from "@/lib/reader/article";
-import { cached, contentSelect, inSection, LIVE, NEWEST_FIRST, taggedWith, teaserSelect, toTeaser } from "@/lib/reader/read";
+import { pictureOf, type PlacedPhoto, SHARE_SIZE, shareImageOf } from "@/lib/media/renditions";
+import { photosById } from "@/lib/reader/article";
+import { cached, inSection, LIVE, NEWEST_FIRST, type ReaderImage, taggedWith, type Teaser, teaserSelect, toTeaser } from "@/lib/reader/read";
 import { sectionTag, TIMELINE, topicTag } from "@/lib/reader/tags";
 
 export const CORS_HEADERS = {
@@ -29,8 +30,35 @@ export function publicError(status: keyof typeof PUBLIC_ERROR_CODES, message: st
 
 export const preflight = () => new Response(null, { status: 204, headers: { ...CORS_HEADERS, "Access-Control-Max-Age": "86400" } });
 
+/**
+ * A photo as the content API gives it (docs/api.md): the whole photo's WebP
+ * `src` and `srcSet` as before renditions, now with `avifSrcSet`, and the
+ * desk's focal point so a partner can crop around it too.
+ */
+export function apiImage(image: ReaderImage | null) {
+  if (!image) return null;
+  const picture = pictureOf(image, "full");
+  return { src: picture.src, srcSet: picture.webpSrcSet, avifSrcSet: picture.avifSrcSet, alt: image.alt, width: image.width, height: image.height, caption: image.caption, credit: image.credit, focus: image.framing?.focus ?? null };
+}
+
+/** The chosen share image: its 1200×630 rendition. */
+export const apiShareImage = (photo: PlacedPhoto | null) => photo && { src: shareImageOf(photo), ...SHARE_SIZE };
+
+/** A teaser as the content API lists it, field by field: its photo as above (not the reader pages' card picture). */
+export const apiTeaser = ({ id, liveNow, slug, headline, standfirst, publishedAt, section, author, image }: Teaser) => ({
+  id,
+  liveNow,
+  slug,
+  headline,
+  standfirst,
+  publishedAt,
+  section,
+  author,
+  image: apiImage(image),
+});
+
 /** A list item: a teaser and the live revision's search and social fields (empty and null: the headline, standfirst, hero). */
-const listSelect = { ...teaserSelect, liveRevision: { select: { ...contentSelect, seoTitle: true, description: true, socialImageId: true } } } satisfies Prisma.ArticleSelect;
+const listSelect = { ...teaserSelect, liveRevision: { select: { ...teaserSelect.liveRevision.select, seoTitle: true, description: true, socialImageId: true } } } satisfies Prisma.ArticleSelect;
 
 /** The content API's list: newest first, keyset cursor on (publishedAt, id). */
 export const contentList = cached(
@@ -51,10 +79,10 @@ export const contentList = cached(
       select: listSelect,
     });
     const shown = rows.slice(0, 25);
-    const socialImages = await socialImagesById(shown.map((row) => row.liveRevision!.socialImageId));
+    const socialImages = await photosById(shown.map((row) => row.liveRevision!.socialImageId));
     const page = shown.map((row) => {
       const { seoTitle, description, socialImageId } = row.liveRevision!;
-      return { ...toTeaser(row), seoTitle, description, socialImage: (socialImageId && socialImages.get(socialImageId)) || null };
+      return { ...apiTeaser(toTeaser(row)), seoTitle, description, socialImage: apiShareImage((socialImageId && socialImages.get(socialImageId)) || null) };
     });
     const last = page.at(-1);
     return { articles: page, nextCursor: rows.length > 25 && last ? Buffer.from(`${last.publishedAt}|${last.id}`).toString("base64url") : null };

@@ -2,7 +2,9 @@ import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { imageUrl } from "@/lib/media";
+import { storedFraming } from "@/lib/media/crops";
+import { imageFolder } from "@/lib/media/image";
+import type { PlacedPhoto } from "@/lib/media/renditions";
 
 /**
  * The ONE way readers' pages, feeds and the content API read articles.
@@ -31,12 +33,9 @@ export function cached<A extends (string | number | undefined)[], R>(name: strin
       : read(...args);
 }
 
-export interface ReaderImage {
-  src: string;
-  srcSet: string;
+/** A photo as a reader page places it (lib/media/renditions.ts makes its `<picture>`), with the story's texts for it. */
+export interface ReaderImage extends PlacedPhoto {
   alt: string;
-  width: number;
-  height: number;
   caption: string;
   credit: string;
 }
@@ -52,10 +51,13 @@ export interface Teaser {
   section: { slug: string; name: string } | null;
   /** no id (no author page) for copy a wire token brought in: readers get its credit line, or the newsroom's name */
   author: { id: string | null; name: string };
+  /** the hero: the story page shows it above the body */
   image: ReaderImage | null;
+  /** what cards show: the hero, else the body's first photo */
+  cardImage: ReaderImage | null;
 }
 
-const imageSelect = { storageKey: true, widths: true, width: true, height: true } satisfies Prisma.MediaSelect;
+const imageSelect = { storageKey: true, width: true, height: true } satisfies Prisma.MediaSelect;
 type StoredImage = Prisma.MediaGetPayload<{ select: typeof imageSelect }>;
 
 /** The content readers see of a story, as a revision (the live one) or the working copy (previews) holds it. */
@@ -66,6 +68,7 @@ export const contentSelect = {
   heroAlt: true,
   heroCaption: true,
   heroCredit: true,
+  heroFocus: true,
   section: { select: { slug: true, name: true } },
   heroImage: { select: imageSelect },
 } satisfies Prisma.RevisionSelect & Prisma.ArticleSelect;
@@ -87,41 +90,46 @@ export const teaserSelect = {
   kind: true,
   coverageEndedAt: true,
   ...bylineSelect,
-  liveRevision: { select: contentSelect },
-} satisfies Prisma.ArticleSelect;
+  liveRevision: { select: { ...contentSelect, firstPhoto: true, firstPhotoMedia: { select: imageSelect } } },
+} as const satisfies Prisma.ArticleSelect;
 
 type TeaserRow = Prisma.ArticleGetPayload<{ select: typeof teaserSelect }>;
 type StoryContent = Prisma.RevisionGetPayload<{ select: typeof contentSelect }>;
+type FirstPhotoContent = Prisma.RevisionGetPayload<{ select: { firstPhoto: true; firstPhotoMedia: { select: typeof imageSelect } } }>;
 
-/** A stored image with the texts the story gives it. */
-function readerImage(media: StoredImage | null, texts: { heroAlt: string; heroCaption: string; heroCredit: string }): ReaderImage | null {
+/** A stored image with the texts and framing the story gives it. */
+function readerImage(media: StoredImage | null, texts: { alt: string; caption: string; credit: string }, framing: unknown): ReaderImage | null {
   if (!media) return null;
-  const widths = [...media.widths].sort((a, b) => a - b);
-  return {
-    src: imageUrl(media.storageKey, widths.at(-1) ?? media.width),
-    srcSet: widths.map((width) => `${imageUrl(media.storageKey, width)} ${width}w`).join(", "),
-    alt: texts.heroAlt,
-    width: media.width,
-    height: media.height,
-    caption: texts.heroCaption,
-    credit: texts.heroCredit,
-  };
+  return { folder: imageFolder(media.storageKey)!, width: media.width, height: media.height, framing: storedFraming(framing), ...texts };
+}
+
+const heroOf = (content: StoryContent) => readerImage(content.heroImage, { alt: content.heroAlt, caption: content.heroCaption, credit: content.heroCredit }, content.heroFocus);
+
+/** A revision's first body photo as cards show it (lib/media/first-photo.ts; a decorative one gets no alt). */
+function firstPhotoImage(revision: FirstPhotoContent): ReaderImage | null {
+  const facts = (revision.firstPhoto ?? {}) as { alt?: string; decorative?: boolean; focus?: unknown };
+  return readerImage(revision.firstPhotoMedia, { alt: facts.decorative ? "" : (facts.alt ?? ""), caption: "", credit: "" }, facts.focus && { focus: facts.focus });
 }
 
 /** A teaser from a story's content; `publishedAt` is the first publication (now, for a preview of a draft). */
-export const teaserOf = (id: string, author: Teaser["author"], publishedAt: Date, content: StoryContent, liveNow = false): Teaser => ({
-  id,
-  liveNow,
-  slug: content.slug,
-  headline: content.headline,
-  standfirst: content.standfirst,
-  publishedAt: publishedAt.toISOString(),
-  section: content.section,
-  author,
-  image: readerImage(content.heroImage, content),
-});
+export const teaserOf = (id: string, author: Teaser["author"], publishedAt: Date, content: StoryContent, liveNow = false, firstPhoto: ReaderImage | null = null): Teaser => {
+  const image = heroOf(content);
+  return {
+    id,
+    liveNow,
+    slug: content.slug,
+    headline: content.headline,
+    standfirst: content.standfirst,
+    publishedAt: publishedAt.toISOString(),
+    section: content.section,
+    author,
+    image,
+    cardImage: image ?? firstPhoto,
+  };
+};
 
-export const toTeaser = (row: TeaserRow): Teaser => teaserOf(row.id, readerAuthor(row), row.publishedAt!, row.liveRevision!, row.kind === "LIVE" && row.coverageEndedAt === null);
+export const toTeaser = (row: TeaserRow): Teaser =>
+  teaserOf(row.id, readerAuthor(row), row.publishedAt!, row.liveRevision!, row.kind === "LIVE" && row.coverageEndedAt === null, firstPhotoImage(row.liveRevision!));
 
 export const NEWEST_FIRST = [{ publishedAt: "desc" }, { id: "desc" }] satisfies Prisma.ArticleOrderByWithRelationInput[];
 export const inSection = (slug: string): Prisma.ArticleWhereInput => ({ liveRevision: { is: { section: { is: { slug } } } } });

@@ -1,7 +1,7 @@
 import type { CorrectionKind } from "@/lib/generated/prisma/client";
 import { renderArticleHtml } from "@/lib/content/render-html";
 import { countWords } from "@/lib/content/word-count";
-import { imageUrl } from "@/lib/media";
+import { imageUrl } from "@/lib/media/image";
 
 /**
  * A story as an IPTC ninjs 3.0 document (http://www.iptc.org/std/ninjs/ninjs-schema_3.0.json),

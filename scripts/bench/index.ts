@@ -11,6 +11,7 @@ import { signIn } from "../lib/sign-in";
 import { diskBytes, hotPageChanges, madeUpRequests, rssKiB } from "./freshness";
 import { liveEntryRows, postsWhileReadersPoll, startLiveBlog } from "./live";
 import { load, LOAD_TOOL, percentiles, type LoadResult } from "./load";
+import { phoneRows, printPhoneRows } from "./phone";
 import { NGINX, startReaderProxy, startStaticBaseline, type Nginx } from "../lib/nginx";
 
 /**
@@ -81,6 +82,11 @@ try {
   } else {
     log("nginx is not installed: the proxy and the static baseline are skipped (apt-get install nginx)");
   }
+
+  // 2b. Reader pages on a phone (Lighthouse mobile): while the machine is quiet, before the load rows, and before
+  // the live blog below, which would lead the front page without a photo.
+  log("reader pages on a phone (Lighthouse mobile)…");
+  const phone = await phoneRows(NGINX ? proxied : direct, fill.sectionSlug, { smoke: SMOKE });
 
   // Staff requests go to instance 1, signed in as an editor.
   const cookie = await signIn(direct, "editor@example.com", "copydesk-demo");
@@ -185,6 +191,7 @@ try {
     fill,
     baseline,
     reader,
+    readerPhone: phone,
     newsroom: { dashboard, reviewQueue, saveDraft: percentiles(saveSamples), publish: percentiles(publishSamples) },
     publishToVisibleMs: Object.fromEntries(Object.entries(visible).filter(([, samples]) => samples.length > 0).map(([name, samples]) => [name, percentiles(samples)])),
     hotPageChangeMs: {
@@ -262,6 +269,7 @@ function watchMemory(pid: number) {
 
 function report(results: {
   fill: { articles: number; seconds: number };
+  readerPhone: Parameters<typeof printPhoneRows>[0];
   baseline: LoadResult[];
   reader: Record<string, { direct: LoadResult[]; proxied: LoadResult[] }>;
   newsroom: Record<string, { p50: number; p95: number }>;
@@ -287,6 +295,7 @@ function report(results: {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   console.log(`\nFilled ${results.fill.articles} articles in ${results.fill.seconds.toFixed(1)} s\n`);
   for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join("  "));
+  printPhoneRows(results.readerPhone);
   console.log("\nnewsroom                 p50 ms   p95 ms");
   for (const [name, p] of Object.entries(results.newsroom)) console.log(`${name.padEnd(24)} ${f(p.p50).padStart(6)}   ${f(p.p95).padStart(6)}`);
   console.log("\npublish → visible        p50 ms   p95 ms");

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { access, chmod, mkdtemp, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type pg from "pg";
-import { variantKey } from "@/lib/media";
+import { variantKey } from "@/lib/media/image";
 
 /**
  * What `npm run backup` writes and `npm run restore` reads: one gzip'd tar of

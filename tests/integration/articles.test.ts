@@ -41,8 +41,8 @@ async function articleIn(name: string, author: StaffViewer) {
   const first = await database.db.revision.findFirstOrThrow({ where: { articleId: id } });
   if (situation.live && situation.changes) {
     await database.db.article.update({ where: { id }, data: { headline: unique("Unpublished change"), version: 2 } });
-    const copy = await database.db.revision.findFirstOrThrow({ where: { id: first.id }, omit: { id: true } });
-    await database.db.revision.create({ data: { ...copy, version: 2, headline: "Unpublished change", body: first.body as object } });
+    const copy = await database.db.revision.findFirstOrThrow({ where: { id: first.id }, omit: { id: true, firstPhoto: true } });
+    await database.db.revision.create({ data: { ...copy, version: 2, headline: "Unpublished change", body: first.body as object, heroFocus: first.heroFocus as object } });
   }
   const latest = await database.db.revision.findFirstOrThrow({ where: { articleId: id }, orderBy: { version: "desc" } });
   await database.db.article.update({

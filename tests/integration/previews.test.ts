@@ -4,7 +4,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDraft, createPreviewLink, listPreviewLinks, previewByToken, revokePreviewLink, revokePreviewLinks, saveDraft, transition, uploadImage } from "@/lib/articles";
-import { imageAccess } from "@/lib/articles/media-access";
+import { imageAccess } from "@/lib/media/access";
 import { AppError } from "@/lib/errors";
 import type { StaffViewer } from "@/lib/policy";
 import { freshDatabase, type TestDatabase } from "../support/database";

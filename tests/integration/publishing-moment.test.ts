@@ -49,7 +49,7 @@ const events = (articleId: string) => database.db.outboundEvent.findMany({ where
 describe("publishing checks", () => {
   it("are every rule with its level, set by admins only, refusing an unknown rule or level and changing nothing", async () => {
     const before = await getSettings(editor);
-    expect(Object.keys(before.checks).sort()).toEqual(["altText", "description", "headingOrder", "headlineLength", "legalReview", "linkText", "section"]);
+    expect(Object.keys(before.checks).sort()).toEqual(["altText", "description", "headingOrder", "headlineLength", "legalReview", "linkText", "photoRights", "section"]);
     expect(await failure(updateSettings(editor, { checks: { description: "block" } }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await failure(updateSettings(admin, { checks: { descriptoin: "block" } }))).toMatchObject({ code: "VALIDATION", message: expect.stringContaining("descriptoin") });
     expect(await failure(updateSettings(admin, { checks: { description: "sometimes" } }))).toMatchObject({ code: "VALIDATION" });

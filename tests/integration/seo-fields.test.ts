@@ -5,7 +5,9 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as contentArticle } from "@/app/api/v1/content/articles/[slug]/route";
 import { createDraft, createPreviewLink, getArticle, listRevisions, restoreRevision, saveDraft, transition, uploadImage } from "@/lib/articles";
-import { imageAccess } from "@/lib/articles/media-access";
+import { imageAccess } from "@/lib/media/access";
+import { imageFolder } from "@/lib/media/image";
+import { shareImageOf } from "@/lib/media/renditions";
 import { recentMedia } from "@/lib/articles/recent-media";
 import { AppError } from "@/lib/errors";
 import { SYSTEM, type StaffViewer } from "@/lib/policy";
@@ -145,8 +147,10 @@ describe("readers get the live revision's search and social fields", () => {
     expect(first).toMatchObject({ seoTitle: "", description: "", socialImage: null });
     const fallback = searchAndSocial(first);
     expect(fallback).toMatchObject({ title: headline, description: "The vote was close.", image: { alt: "The chamber" } });
-    expect(fallback.image!.url).toMatch(/^https?:\/\/[^/]+\/media\/images\/[a-f0-9]{32}\/\d+\.webp$/);
-    expect(fallback.image!.url.endsWith(first.image!.src)).toBe(true);
+    // The 1200×630 share rendition of the hero's 1.91:1 crop.
+    expect(fallback.image!.url).toMatch(/^https?:\/\/[^/]+\/media\/images\/[a-f0-9]{32}\/\d+-\d+-\d+-\d+\/share\.jpg$/);
+    expect(fallback.image).toMatchObject({ width: 1200, height: 630 });
+    expect(fallback.image!.url.endsWith(shareImageOf(first.image!))).toBe(true);
 
     // Saved on the working copy: an unpublished change; readers still get the live values.
     const saved = await saveDraft(editor, { articleId: story.id, version: published.version, seoTitle: "Council backs the bridge", description: "By one vote.", socialImage: share.id });
@@ -158,17 +162,16 @@ describe("readers get the live revision's search and social fields", () => {
     // Published: readers get them.
     await transition(editor, { articleId: story.id, action: "publish_changes", version: saved.version });
     const live = await reader(published.slug);
-    // The largest variant served (a 1,200-pixel upload is never enlarged to 1,600), with its own size.
-    expect(live).toMatchObject({ seoTitle: "Council backs the bridge", description: "By one vote.", socialImage: { width: 960, height: 504 } });
+    expect(live).toMatchObject({ seoTitle: "Council backs the bridge", description: "By one vote.", socialImage: { folder: imageFolder(share.url) } });
+    // Partners and share cards get its 1200×630 share rendition.
     const api = await contentApi(published.slug);
-    expect(api).toMatchObject({ seoTitle: "Council backs the bridge", description: "By one vote.", socialImage: { src: live.socialImage!.src, width: 960, height: 504 } });
+    expect(api).toMatchObject({ seoTitle: "Council backs the bridge", description: "By one vote.", socialImage: { src: shareImageOf(live.socialImage!), width: 1200, height: 630 } });
     const own = searchAndSocial(live);
-    expect(own).toMatchObject({ title: "Council backs the bridge", description: "By one vote.", image: { width: 960, height: 504 } });
-    expect(own.image!.url.endsWith(live.socialImage!.src)).toBe(true);
+    expect(own).toMatchObject({ title: "Council backs the bridge", description: "By one vote.", image: { width: 1200, height: 630 } });
+    expect(own.image!.url.endsWith(shareImageOf(live.socialImage!))).toBe(true);
     // The content API's list carries them too.
     const listed = (await contentList(undefined, undefined, undefined)).articles.find((article) => article.id === story.id);
-    expect(listed).toMatchObject({ seoTitle: "Council backs the bridge", description: "By one vote.", socialImage: live.socialImage });
-    expect(keyOf(live.socialImage!.src)).toContain(keyOf(share.url).split("/").slice(0, 2).join("/"));
+    expect(listed).toMatchObject({ seoTitle: "Council backs the bridge", description: "By one vote.", socialImage: api.socialImage });
   });
 
   it("keeps the share image private until a live revision shows it, and public only while one does", async () => {

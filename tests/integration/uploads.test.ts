@@ -6,7 +6,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readImageUpload, uploadImage } from "@/lib/articles/upload-image";
 import { AppError } from "@/lib/errors";
-import { prepareImage, writeImage } from "@/lib/media";
+import { prepareImage, writeImage } from "@/lib/media/image";
 import type { StaffViewer } from "@/lib/policy";
 import { localStorage, mediaStorage, type MediaStorage } from "@/lib/storage";
 import { MAX_IMAGE_MEGAPIXELS, MAX_UPLOAD_BODY_BYTES, MAX_UPLOAD_MB, PROXY_BODY_LIMIT_BYTES } from "@/lib/upload-limits.js";

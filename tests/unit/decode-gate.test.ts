@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
-import { createDecodeGate } from "@/lib/media";
+import { createDecodeGate } from "@/lib/media/image";
 
 /** Work that runs until the test lets it finish. */
 function held() {

@@ -1,14 +1,19 @@
 import type { NextRequest } from "next/server";
-import { imageAccess } from "@/lib/articles/media-access";
 import { getViewer } from "@/lib/auth/viewer";
+import { errorResponse } from "@/lib/http";
+import { servedImage } from "@/lib/media/access";
+import { renditionBytes } from "@/lib/media/make-rendition";
+import { CONTENT_TYPES } from "@/lib/media/renditions";
 import { assertSafeKey, mediaStorage } from "@/lib/storage";
 
 const NOT_FOUND = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "public, max-age=60", "X-Content-Type-Options": "nosniff" } });
 
 /**
- * Stored images, as lib/articles/media-access.ts allows: those of live
+ * Renditions of stored photos, as lib/media/access.ts allows: those of live
  * stories to everyone (cacheable), the rest only to staff and share-link
- * holders (`?preview=<token>`), never stored by a cache.
+ * holders (`?preview=<token>`), never stored by a cache. A rendition is made
+ * on its first request and kept; `X-Rendition` says whether this answer
+ * made it or read it back.
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ key: string[] }> }) {
   const key = (await params).key.join("/");
@@ -17,16 +22,23 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   } catch {
     return NOT_FOUND();
   }
-  const access = await imageAccess(key, { viewer: await getViewer(), previewToken: request.nextUrl.searchParams.get("preview") });
-  const bytes = access ? await mediaStorage().get(key) : null;
-  if (!bytes) return NOT_FOUND();
-  return new Response(new Uint8Array(bytes), {
+  const served = await servedImage(key, { viewer: await getViewer(), previewToken: request.nextUrl.searchParams.get("preview") });
+  if (!served) return NOT_FOUND();
+  let rendition;
+  try {
+    rendition = await renditionBytes(mediaStorage(), served.originalKey, served.rendition);
+  } catch (error) {
+    // Busy (503 with Retry-After: the tier serves what it has meanwhile) or an original gone missing.
+    return errorResponse(error);
+  }
+  return new Response(new Uint8Array(rendition.bytes), {
     headers: {
-      "Content-Type": "image/webp",
+      "Content-Type": CONTENT_TYPES[served.rendition.format],
       // Public images may be withdrawn with their story: browsers keep them minutes, not a year.
-      "Cache-Control": access === "public" ? "public, max-age=300" : "private, no-store",
+      "Cache-Control": served.access === "public" ? "public, max-age=300" : "private, no-store",
       "X-Content-Type-Options": "nosniff",
-      ...(access === "private" && { "X-Robots-Tag": "noindex" }),
+      "X-Rendition": rendition.made ? "made" : "stored",
+      ...(served.access === "private" && { "X-Robots-Tag": "noindex" }),
     },
   });
 }

@@ -32,20 +32,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (found.kind !== "article") return {};
   const { article } = found;
   const url = `${appUrl()}/articles/${article.slug}`;
-  // The SEO title, description and share image, each falling back to the headline, standfirst and hero.
+  // The SEO title, description and share image, each falling back to the headline, standfirst and hero (or first photo).
   const { title, description, image } = searchAndSocial(article);
   return {
     title,
     description,
     alternates: { canonical: url },
     openGraph: { type: "article", url, title, description, siteName: env().NEWSROOM_NAME, publishedTime: article.publishedAt, modifiedTime: article.updatedAt ?? article.publishedAt, authors: [article.author.name], section: article.section?.name, images: shareImages(image) },
-    twitter: { card: image ? "summary_large_image" : "summary", title, description },
+    // Every story has a 1200×630 picture, its own or the newsroom's default: always the large card.
+    twitter: { card: "summary_large_image", title, description, images: shareImages(image) },
   };
 }
 
 /** schema.org NewsArticle, or LiveBlogPosting for live coverage; `<` is escaped so no text can close the script element. */
 function jsonLd(article: ReaderArticle, live: LiveBlogView | null): string {
-  const { title, description, image } = searchAndSocial(article);
+  const { title, description, crops } = searchAndSocial(article);
   const data = {
     "@context": "https://schema.org",
     "@type": live ? "LiveBlogPosting" : "NewsArticle",
@@ -60,7 +61,7 @@ function jsonLd(article: ReaderArticle, live: LiveBlogView | null): string {
     ],
     publisher: { "@type": "Organization", name: env().NEWSROOM_NAME },
     mainEntityOfPage: `${appUrl()}/articles/${article.slug}`,
-    ...(image && { image: [image.url] }),
+    image: crops.length > 0 ? crops : shareImages().map((fallback) => `${appUrl()}${fallback.url}`),
     ...(article.section && { articleSection: article.section.name }),
     ...(live && liveBlogFacts(article, live)),
     ...(article.corrections.length > 0 && {

@@ -1,6 +1,6 @@
 import { pruneToSchema } from "@/lib/content/document";
 import { countWords, readingMinutes } from "@/lib/content/word-count";
-import { CORS_HEADERS, preflight, publicError, publicJson } from "@/lib/reader/content-api";
+import { apiShareImage, apiTeaser, CORS_HEADERS, preflight, publicError, publicJson } from "@/lib/reader/content-api";
 import { articleBySlug } from "@/lib/reader/article";
 import { ENTRY_ID, liveBlogEntries } from "@/lib/reader/live-blog";
 
@@ -21,7 +21,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const body = pruneToSchema(article.body).document;
   const wordCount = countWords(body);
   return publicJson(request, {
-    ...article,
+    ...apiTeaser(article),
+    coverage: article.coverage,
+    updatedAt: article.updatedAt,
+    tags: article.tags,
+    corrections: article.corrections,
+    seoTitle: article.seoTitle,
+    description: article.description,
+    socialImage: apiShareImage(article.socialImage),
     body,
     wordCount,
     readingMinutes: readingMinutes(wordCount),

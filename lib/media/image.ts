@@ -14,7 +14,7 @@ const ACCEPTED_FORMATS = new Map([
   ["gif", "image/gif"],
 ]);
 /** A decode that takes longer than this is refused: 40 MP of 16-bit PNG takes about 1 s on these cores. */
-const DECODE_SECONDS = 10;
+export const DECODE_SECONDS = 10;
 
 // One libvips thread per image (sharp's default is one per core on some builds): with one decode at a
 // time per instance (decodeGate below), uploads never take more than one core from readers.
@@ -83,7 +83,8 @@ export function createDecodeGate({ atOnce, waiting, waitMs }: { atOnce: number; 
   };
 }
 
-const decodeGate = createDecodeGate({ atOnce: 1, waiting: 8, waitMs: 15_000 });
+/** Every decode of this process, uploads' and renditions' alike, goes through this one gate. */
+export const decodeGate = createDecodeGate({ atOnce: 1, waiting: 16, waitMs: 15_000 });
 
 /**
  * Checks that the bytes are an image by decoding them (never by file name) and makes one WebP per
@@ -101,7 +102,11 @@ export async function prepareImage(bytes: Buffer): Promise<PreparedImage> {
   // sharp names AVIF by its container (HEIF) and its compression; a HEIF of another codec stays refused.
   const format = metadata.format === "heif" && metadata.compression === "av1" ? "avif" : metadata.format;
   const mimeType = format ? ACCEPTED_FORMATS.get(format) : undefined;
-  const { width, height } = metadata;
+  // Upright: a phone's portrait photo is stored landscape with an EXIF orientation of 5–8, and every copy
+  // readers get is turned upright, so its size (and every crop of it) is the turned one.
+  const sideways = (metadata.orientation ?? 1) >= 5;
+  const width = sideways ? metadata.height : metadata.width;
+  const height = sideways ? metadata.width : metadata.height;
   if (!mimeType || !width || !height) throw new ImageRejected("only JPEG, PNG, WebP, AVIF and GIF images are accepted.");
   if (width * height > MAX_IMAGE_PIXELS) {
     const megapixels = Math.round((width * height) / 100_000) / 10;
@@ -191,9 +196,6 @@ export function imageFolder(keyOrUrl: string): string | null {
   const match = /(?:^|\/)(images\/[a-f0-9]{32}\/)/.exec(keyOrUrl);
   return match ? match[1]! : null;
 }
-
-/** The served variants are WebP copies; the original upload (with whatever metadata it carried) is never served. */
-export const isServedVariant = (key: string) => /^images\/[a-f0-9]{32}\/\d+\.webp$/.test(key);
 
 export function variantKey(storageKey: string, width: number): string {
   return `${storageKey.slice(0, storageKey.lastIndexOf("/"))}/${width}.webp`;
