@@ -19,9 +19,6 @@ const nextConfig = {
   cacheMaxMemorySize: readerCacheMb * 1024 * 1024,
   experimental: {
     authInterrupts: true,
-    // The stylesheet goes in the page as a <style>: on a phone the page paints without waiting a round trip for it
-    // (Lighthouse mobile, issue #26). Client-side navigations still fetch it as a file.
-    inlineCss: true,
     // proxy.ts runs on /api/v1/newsroom, so Next buffers those bodies and silently cuts them at this size
     // (default 10 MB): it must be above the upload limit, and lib/upload-limits.js says by how much.
     proxyClientMaxBodySize: PROXY_BODY_LIMIT_BYTES,

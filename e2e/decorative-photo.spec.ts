@@ -57,7 +57,7 @@ test("a photo is marked decorative in the Image form and in place; one without a
   const photos = (saved.body.content as { type: string; attrs?: Record<string, unknown> }[]).filter((node) => node.type === "figure").map((node) => node.attrs);
   expect(photos).toEqual([expect.objectContaining({ decorative: true, alt: "" }), expect.objectContaining({ decorative: true, alt: "" })]);
   const page = await (await request.get(`/articles/${saved.slug}`)).text();
-  expect(page.match(/<img src="\/media\/images\/[a-f0-9]{32}\/[a-z0-9.]+" alt="" loading="lazy"\/>/g)).toHaveLength(2);
+  expect(page.match(/<img [^>]*src="\/media\/images\/[a-f0-9]{32}\/[^"]+"[^>]* alt=""[^>]*>/g)).toHaveLength(2);
 
   // The mark comes back with the story.
   await editor.reload();

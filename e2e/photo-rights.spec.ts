@@ -42,6 +42,7 @@ test("an editor sets a photo's rights in the editor; lapsed, the last look block
   await expect(editor.getByRole("button", { name: "Confirm publish" })).toBeDisabled();
   await editor.locator("form").filter({ has: editor.getByRole("button", { name: "Confirm publish" }) }).getByRole("button", { name: "Cancel" }).click();
 
+  console.log("DEBUG", JSON.stringify(await editor.locator('form[aria-label="Photo rights"]').evaluateAll((forms) => forms.map((form) => { const chain = []; let node: Element | null = form; while (node && chain.length < 8) { chain.push(`${node.tagName}.${node.className}`.slice(0, 80)); node = node.parentElement; } return chain; }))));
   // Renewed, keyboard only: the check passes and the story goes out.
   const renewed = addDays(dayOf(new Date(), E2E_TIME_ZONE), 60);
   await rights.getByLabel("Rights expire on").fill(writtenDay(renewed));

@@ -39,7 +39,8 @@ test("a reader opens the lead story and reads it whole", async ({ page }) => {
   await expect(page).toHaveTitle(`${lead.headline} · Copydesk`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(lead.headline);
   await expect(page.getByText(lead.standfirst)).toBeVisible();
-  await expect(page.locator("figcaption")).toHaveText(`${lead.photo.caption} (Photo: ${lead.photo.credit})`);
+  await expect(page.locator("figcaption")).toHaveText(`${lead.photo.caption} Photo: ${lead.photo.credit}`);
+  await expect(page.locator("figcaption .photo-credit")).toHaveText(`Photo: ${lead.photo.credit}`);
   const photo = page.getByRole("img", { name: lead.photo.alt });
   await expect(photo).toBeVisible();
   await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);

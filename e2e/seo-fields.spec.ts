@@ -29,6 +29,27 @@ async function signedOutPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
 }
 
+/**
+ * og:image is the photo's 1200×630 share rendition (a JPEG of its 1.91:1 crop), and JSON-LD lists
+ * its 16:9, 4:3 and 1:1 crops, as Google News asks: each fetched, each of its ratio.
+ */
+async function expectShareImage(reader: Page, ogImage: string, folder: string) {
+  expect(ogImage).toMatch(new RegExp(`^https?://[^/]+/media/${escape(folder)}\\d+-\\d+-\\d+-\\d+/share\\.jpg$`));
+  await expect(meta(reader, "property", "og:image:width")).toHaveAttribute("content", "1200");
+  await expect(meta(reader, "property", "og:image:height")).toHaveAttribute("content", "630");
+  const share = await reader.request.get(new URL(ogImage).pathname);
+  expect([share.status(), share.headers()["content-type"]]).toEqual([200, "image/jpeg"]);
+  const { width, height } = await sharp(await share.body()).metadata();
+  expect([width, height]).toEqual([1200, 630]);
+  const { image } = (await jsonLd(reader)) as { image: string[] };
+  expect(image).toHaveLength(3);
+  for (const [url, ratio] of image.map((url, index) => [url, [16 / 9, 4 / 3, 1][index]!] as const)) {
+    expect(url).toContain(`/media/${folder}`);
+    const crop = await sharp(await (await reader.request.get(new URL(url).pathname)).body()).metadata();
+    expect(Math.abs(crop.width! / crop.height! - ratio), url).toBeLessThan(0.02);
+  }
+}
+
 test("an SEO title, description and social image typed in the editor reach a signed-out reader's page once published", async ({ browser }) => {
   const editor = await signedInPage(browser, "editor@example.com");
   await editor.goto("/newsroom/articles/new");
@@ -90,9 +111,9 @@ test("an SEO title, description and social image typed in the editor reach a sig
   await expect(meta(reader, "name", "twitter:card")).toHaveAttribute("content", "summary_large_image");
   const folder = /\/media\/(images\/[a-f0-9]{32}\/)/.exec(shareVariant)![1]!;
   const ogImage = (await meta(reader, "property", "og:image").getAttribute("content"))!;
-  expect(ogImage).toMatch(new RegExp(`^https?://[^/]+/media/${escape(folder)}\\d+\\.webp$`));
+  await expectShareImage(reader, ogImage, folder);
   await expect(meta(reader, "name", "twitter:image")).toHaveAttribute("content", ogImage);
-  expect(await jsonLd(reader)).toMatchObject({ "@type": "NewsArticle", headline: seoTitle, description, image: [ogImage] });
+  expect(await jsonLd(reader)).toMatchObject({ "@type": "NewsArticle", headline: seoTitle, description });
   // Published, the share image is public.
   expect((await outsider.request.get(new URL(ogImage).pathname)).status()).toBe(200);
 });
@@ -119,10 +140,10 @@ test("a story without search and social fields falls back to its headline, stand
   await expect(meta(reader, "property", "og:description")).toHaveAttribute("content", standfirst);
   const folder = /\/media\/(images\/[a-f0-9]{32}\/)/.exec(upload.url)![1]!;
   const ogImage = (await meta(reader, "property", "og:image").getAttribute("content"))!;
-  expect(ogImage).toMatch(new RegExp(`^https?://[^/]+/media/${escape(folder)}\\d+\\.webp$`));
+  await expectShareImage(reader, ogImage, folder);
   await expect(meta(reader, "property", "og:image:alt")).toHaveAttribute("content", "The quay at night");
   await expect(meta(reader, "name", "twitter:image")).toHaveAttribute("content", ogImage);
-  expect(await jsonLd(reader)).toMatchObject({ headline, description: standfirst, image: [ogImage] });
+  expect(await jsonLd(reader)).toMatchObject({ headline, description: standfirst });
 });
 
 test("a photo already uploaded is chosen as the social image from the editor's list of uploads, and saved", async ({ browser }) => {

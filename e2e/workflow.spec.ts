@@ -81,7 +81,7 @@ test("an article goes from a reporter's draft through review to readers, and the
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(headline);
   await expect(reader.locator("blockquote")).toContainText("We missed the quiet crossing");
   await expect(reader.getByText("The regional council paid for the repairs")).toBeVisible();
-  await expect(reader.locator("figcaption").first()).toHaveText("The refitted ferry at the quay. (Photo: Jo Lindqvist/Copydesk)");
+  await expect(reader.locator("figcaption").first()).toHaveText("The refitted ferry at the quay. Photo: Jo Lindqvist/Copydesk");
 
   // The history shows every step.
   await editor.goto(`${articleUrl}/history`);

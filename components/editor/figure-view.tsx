@@ -5,6 +5,8 @@ import { useState } from "react";
 import { Figure } from "@/lib/content/figure";
 import { FIELD_LIMITS } from "@/lib/content/limits";
 import { LimitedField } from "./limited-field";
+import { CENTRE, figureFraming } from "@/lib/media/crops";
+import { FocalPoint } from "./hero-framing";
 import { PhotoRights } from "./photo-rights";
 import { UPLOAD_HINT, uploadImageFile } from "./upload-image";
 
@@ -28,7 +30,16 @@ function FigureView({ node, updateAttributes, deleteNode, editor }: ReactNodeVie
   const decorative = node.attrs.decorative === true;
   return (
     <NodeViewWrapper as="figure" data-figure="" className="my-4 rounded border border-rule bg-[#faf9f6] p-2 font-sans text-sm" contentEditable={false}>
-      {attrs.src ? (
+      {attrs.src && editor.isEditable ? (
+        // Where the subject is: a story without a hero shows its first photo on cards, cropped around this point.
+        <FocalPoint
+          url={attrs.src}
+          alt={decorative ? "" : attrs.alt}
+          focus={figureFraming(node.attrs)?.focus ?? CENTRE}
+          disabled={false}
+          onChange={(focus) => updateAttributes({ focusX: focus.x, focusY: focus.y })}
+        />
+      ) : attrs.src ? (
         // eslint-disable-next-line @next/next/no-img-element -- our own stored variant, shown as uploaded
         <img src={attrs.src} alt={decorative ? "" : attrs.alt} className="w-full rounded" draggable={false} />
       ) : (

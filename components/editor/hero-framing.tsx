@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, type KeyboardEvent, type PointerEvent } from "react";
+import { useId, useRef, type KeyboardEvent, type PointerEvent } from "react";
 import { CENTRE, CROP_RATIOS, cropOf, EDITOR_CROPS, type CropRatio, type Focus, type PhotoFraming, type Rect, type Size } from "@/lib/media/crops";
 
 /** A keyboard step: 2 % of the photo, 10 % with Shift. */
@@ -19,42 +19,9 @@ const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
 export function HeroFraming({ url, photo, framing, disabled, onChange }: { url: string; photo: Size; framing: PhotoFraming | null; disabled: boolean; onChange: (framing: PhotoFraming | null) => void }) {
   const focus = framing?.focus ?? CENTRE;
   const crops = framing?.crops ?? {};
-  const setFocus = (next: Focus) => onChange({ focus: { x: clamp(next.x, 0, 1), y: clamp(next.y, 0, 1) }, crops });
-
-  function pick(event: PointerEvent<HTMLButtonElement>) {
-    const box = event.currentTarget.getBoundingClientRect();
-    setFocus({ x: (event.clientX - box.left) / box.width, y: (event.clientY - box.top) / box.height });
-  }
-  function nudge(event: KeyboardEvent) {
-    const arrow = ARROWS[event.key];
-    if (!arrow) return;
-    event.preventDefault();
-    setFocus({ x: focus.x + arrow[0] * step(event), y: focus.y + arrow[1] * step(event) });
-  }
-
   return (
     <div className="space-y-2">
-      <p className="text-xs text-muted" id="focal-point-help">
-        Click where the subject is (or use the arrow keys): every crop keeps that point in.
-      </p>
-      <button
-        type="button"
-        disabled={disabled}
-        onPointerDown={disabled ? undefined : pick}
-        onKeyDown={nudge}
-        aria-describedby="focal-point-help"
-        aria-label={`Focal point: ${percent(focus.x)} across, ${percent(focus.y)} down`}
-        className="relative block w-full cursor-crosshair overflow-hidden rounded"
-      >
-        {/* eslint-disable-next-line @next/next/no-img-element -- a preview of our own stored rendition */}
-        <img src={url} alt="" className="block w-full" draggable={false} />
-        <span
-          aria-hidden="true"
-          data-focal-point=""
-          className="pointer-events-none absolute size-6 -translate-1/2 rounded-full border-2 border-white shadow-[0_0_0_2px_rgba(0,0,0,0.6)]"
-          style={{ left: percent(focus.x), top: percent(focus.y) }}
-        />
-      </button>
+      <FocalPoint url={url} focus={focus} disabled={disabled} onChange={(next) => onChange({ focus: next, crops })} />
       {framing && !disabled && (
         <button type="button" onClick={() => onChange(null)} className="text-xs text-accent underline">
           Centre the focal point again
@@ -77,6 +44,51 @@ export function HeroFraming({ url, photo, framing, disabled, onChange }: { url: 
         ))}
       </ul>
     </div>
+  );
+}
+
+/**
+ * A photo to click where its subject is, with the point marked; the arrow
+ * keys move it (Shift for bigger steps). The hero's framing and a body
+ * photo's (which cards use when the story has no hero) are set with it.
+ */
+export function FocalPoint({ url, alt = "", focus, disabled, onChange }: { url: string; alt?: string; focus: Focus; disabled: boolean; onChange: (focus: Focus) => void }) {
+  const help = useId();
+  const set = (next: Focus) => onChange({ x: clamp(next.x, 0, 1), y: clamp(next.y, 0, 1) });
+  function pick(event: PointerEvent<HTMLButtonElement>) {
+    const box = event.currentTarget.getBoundingClientRect();
+    set({ x: (event.clientX - box.left) / box.width, y: (event.clientY - box.top) / box.height });
+  }
+  function nudge(event: KeyboardEvent) {
+    const arrow = ARROWS[event.key];
+    if (!arrow) return;
+    event.preventDefault();
+    set({ x: focus.x + arrow[0] * step(event), y: focus.y + arrow[1] * step(event) });
+  }
+  return (
+    <>
+      <p className="text-xs text-muted" id={help}>
+        Click where the subject is (or use the arrow keys): every crop keeps that point in.
+      </p>
+      <button
+        type="button"
+        disabled={disabled}
+        onPointerDown={disabled ? undefined : pick}
+        onKeyDown={nudge}
+        aria-describedby={help}
+        aria-label={`Focal point: ${percent(focus.x)} across, ${percent(focus.y)} down`}
+        className="relative block w-full cursor-crosshair overflow-hidden rounded"
+      >
+        {/* eslint-disable-next-line @next/next/no-img-element -- a preview of our own stored rendition */}
+        <img src={url} alt={alt} className="block w-full" draggable={false} />
+        <span
+          aria-hidden="true"
+          data-focal-point=""
+          className="pointer-events-none absolute size-6 -translate-1/2 rounded-full border-2 border-white shadow-[0_0_0_2px_rgba(0,0,0,0.6)]"
+          style={{ left: percent(focus.x), top: percent(focus.y) }}
+        />
+      </button>
+    </>
   );
 }
 

@@ -36,6 +36,7 @@ export function Story({ article, linked, aside, children }: { article: ReaderArt
           {(image.caption || image.credit) && (
             <figcaption className="photo-caption">
               {image.caption}
+              {image.caption && image.credit && " "}
               {image.credit && <span className="photo-credit">Photo: {image.credit}</span>}
             </figcaption>
           )}

@@ -107,6 +107,7 @@ function figureMapping(photos: BodyPhotos) {
           {(caption || credit) && (
             <figcaption className="photo-caption">
               {caption}
+              {caption && credit && " "}
               {credit && <span className="photo-credit">Photo: {credit}</span>}
             </figcaption>
           )}
