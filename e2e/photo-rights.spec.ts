@@ -9,10 +9,20 @@ import { E2E_TIME_ZONE, signedInPage } from "./support";
 test("an editor sets a photo's rights in the editor; lapsed, the last look blocks publishing until they are renewed; a day that is not a day is a 400", async ({ browser }) => {
   test.setTimeout(90_000);
   const editor = await signedInPage(browser, "editor@example.com");
-  const shade = Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, "0");
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="400"><rect width="640" height="400" fill="#${shade}"/></svg>`;
-  const media = await (await editor.request.post("/api/v1/newsroom/media", { multipart: { file: { name: "quay.png", mimeType: "image/png", buffer: await sharp(Buffer.from(svg)).png().toBuffer() } } })).json();
-  const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Boats came in at dawn." }] }] };
+  const upload = async () => {
+    const shade = Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, "0");
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="400"><rect width="640" height="400" fill="#${shade}"/></svg>`;
+    return (await editor.request.post("/api/v1/newsroom/media", { multipart: { file: { name: "quay.png", mimeType: "image/png", buffer: await sharp(Buffer.from(svg)).png().toBuffer() } } })).json();
+  };
+  const media = await upload();
+  const inBody = await upload();
+  const body = {
+    type: "doc",
+    content: [
+      { type: "paragraph", content: [{ type: "text", text: "Boats came in at dawn." }] },
+      { type: "figure", attrs: { src: inBody.url, alt: "Nets on the quay", caption: "Nets drying", credit: "" } },
+    ],
+  };
   const created = await (
     await editor.request.post("/api/v1/newsroom/articles", {
       data: { headline: `Photo rights ${Date.now()}`, standfirst: "The quay at dawn.", body, hero: { mediaId: media.id, alt: "Boats at the quay", caption: "The quay at dawn", credit: "" } },
@@ -26,7 +36,15 @@ test("an editor sets a photo's rights in the editor; lapsed, the last look block
   expect(await (await editor.request.get(`/api/v1/newsroom/media/${media.id}`)).json()).toMatchObject({ rightsExpireOn: null, usageNote: "" });
 
   await editor.goto(`/newsroom/articles/${created.id}`);
-  const rights = editor.getByRole("form", { name: "Photo rights" });
+  // A body photo's rights, beside its texts in the body.
+  const bodyRights = editor.locator("figure[data-figure]").getByRole("form", { name: "Photo rights" });
+  await bodyRights.getByLabel("Rights expire on").fill(writtenDay(addDays(dayOf(new Date(), E2E_TIME_ZONE), 400)));
+  await bodyRights.getByLabel("Usage note").fill("Staff photo.");
+  await bodyRights.getByRole("button", { name: "Save photo rights" }).click();
+  await expect(bodyRights.getByRole("status")).toHaveText("Photo rights saved.");
+  expect(await (await editor.request.get(`/api/v1/newsroom/media/${inBody.id}`)).json()).toMatchObject({ usageNote: "Staff photo.", rightsLapsed: false });
+
+  const rights = editor.getByRole("group", { name: "Hero image" }).getByRole("form", { name: "Photo rights" });
   const yesterday = addDays(dayOf(new Date(), E2E_TIME_ZONE), -1);
   await rights.getByLabel("Rights expire on").fill(writtenDay(yesterday));
   await rights.getByLabel("Usage note").fill("Agency pool: this story only.");
@@ -42,7 +60,6 @@ test("an editor sets a photo's rights in the editor; lapsed, the last look block
   await expect(editor.getByRole("button", { name: "Confirm publish" })).toBeDisabled();
   await editor.locator("form").filter({ has: editor.getByRole("button", { name: "Confirm publish" }) }).getByRole("button", { name: "Cancel" }).click();
 
-  console.log("DEBUG", JSON.stringify(await editor.locator('form[aria-label="Photo rights"]').evaluateAll((forms) => forms.map((form) => { const chain = []; let node: Element | null = form; while (node && chain.length < 8) { chain.push(`${node.tagName}.${node.className}`.slice(0, 80)); node = node.parentElement; } return chain; }))));
   // Renewed, keyboard only: the check passes and the story goes out.
   const renewed = addDays(dayOf(new Date(), E2E_TIME_ZONE), 60);
   await rights.getByLabel("Rights expire on").fill(writtenDay(renewed));

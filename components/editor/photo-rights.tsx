@@ -65,10 +65,9 @@ export function PhotoRights({ mediaId, src, editable }: { mediaId?: string; src?
         void save(new FormData(event.currentTarget));
       }}
     >
-      {/* Keyed by the saved day: after a save the field shows the day as the server read it. */}
-      <DayInput key={rights.rightsExpireOn ?? ""} label="Rights expire on" labelClassName="block" name="rightsExpireOn" defaultValue={rights.rightsExpireOn ?? ""} className="mt-0.5 block w-full rounded border border-rule px-2 py-1" />
+      <DayInput label="Rights expire on" labelClassName="block" name="rightsExpireOn" defaultValue={rights.rightsExpireOn ?? ""} className="mt-0.5 block w-full rounded border border-rule px-2 py-1" />
       <label htmlFor={noteId} className="block">Usage note</label>
-      <input id={noteId} name="usageNote" key={rights.usageNote} defaultValue={rights.usageNote} maxLength={USAGE_NOTE_MAX} className="block w-full rounded border border-rule px-2 py-1" />
+      <input id={noteId} name="usageNote" defaultValue={rights.usageNote} maxLength={USAGE_NOTE_MAX} className="block w-full rounded border border-rule px-2 py-1" />
       {state}
       <button type="submit" disabled={busy} className="rounded border border-rule bg-white px-2 py-1 font-semibold">{busy ? "Saving…" : "Save photo rights"}</button>
       {message && <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-green-800" : "text-accent"}>{message.text}</p>}

@@ -37,7 +37,6 @@ export function ReaderImageTag({
         width={picture.width}
         height={picture.height}
         loading={priority ? "eager" : "lazy"}
-        decoding={priority ? "sync" : "async"}
         fetchPriority={priority ? "high" : "auto"}
         className={className}
       />

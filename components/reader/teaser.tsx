@@ -35,8 +35,12 @@ const LAYOUT = {
   },
 } as const;
 
-/** A story as a link on an index page; `lead` is the front page's top story. */
-export function TeaserCard({ article, variant, level = 3 }: { article: Teaser; variant: "lead" | "standard"; level?: 2 | 3 }) {
+/**
+ * A story as a link on an index page; `lead` is the front page's top story.
+ * `priority`: its picture is the page's largest paint (the lead, or a
+ * listing's first card), loaded at once and first; every other is lazy.
+ */
+export function TeaserCard({ article, variant, level = 3, priority = variant === "lead" }: { article: Teaser; variant: "lead" | "standard"; level?: 2 | 3; priority?: boolean }) {
   const image = article.cardImage;
   const layout = LAYOUT[variant === "lead" && !image ? "leadText" : variant];
   const href = `/articles/${article.slug}`;
@@ -46,7 +50,7 @@ export function TeaserCard({ article, variant, level = 3 }: { article: Teaser; v
       {image && (
         // Cards crop to the slot's 16:9 around the desk's focal point (lib/media/crops.ts).
         <Link href={href} className={layout.image} tabIndex={-1} aria-hidden="true">
-          <ReaderImageTag image={image} alt={image.alt} frame="16:9" sizes={layout.sizes} className={layout.imageClass} priority={variant === "lead"} />
+          <ReaderImageTag image={image} alt={image.alt} frame="16:9" sizes={layout.sizes} className={layout.imageClass} priority={priority} />
         </Link>
       )}
       <div className={layout.text}>
@@ -68,13 +72,17 @@ export function TeaserCard({ article, variant, level = 3 }: { article: Teaser; v
   );
 }
 
-/** A grid of teasers; `level` is their headline's heading level under the page's (no skipped levels). */
-export function TeaserGrid({ articles, level = 3 }: { articles: Teaser[]; level?: 2 | 3 }) {
+/**
+ * A grid of teasers; `level` is their headline's heading level under the
+ * page's (no skipped levels); `leadsPage` when the grid opens the page, so
+ * its first picture is the largest paint.
+ */
+export function TeaserGrid({ articles, level = 3, leadsPage = false }: { articles: Teaser[]; level?: 2 | 3; leadsPage?: boolean }) {
   return (
     <ul className="grid gap-8 sm:grid-cols-2 lg:grid-cols-3">
-      {articles.map((article) => (
+      {articles.map((article, index) => (
         <li key={article.id}>
-          <TeaserCard article={article} variant="standard" level={level} />
+          <TeaserCard article={article} variant="standard" level={level} priority={leadsPage && index === 0} />
         </li>
       ))}
     </ul>
@@ -101,7 +109,7 @@ export function Listing({ title, intro, path, page, articles, hasMore }: { title
         <h1 className="text-4xl font-bold">{title}</h1>
         {intro && <p className="mt-2 text-muted">{intro}</p>}
       </header>
-      {articles.length === 0 ? <p className="text-muted">Nothing published here yet.</p> : <TeaserGrid articles={articles} level={2} />}
+      {articles.length === 0 ? <p className="text-muted">Nothing published here yet.</p> : <TeaserGrid articles={articles} level={2} leadsPage />}
       <Pagination first={path} prefix={path} page={page} hasMore={hasMore} />
     </>
   );

@@ -52,11 +52,18 @@ describe("stored article documents", () => {
     const src = "/media/images/0123456789abcdef0123456789abcdef/960.webp";
     const photo = (attrs: Record<string, unknown>) => ({ type: "doc", content: [{ type: "figure", attrs: { src, alt: "", caption: "Rain on the quay.", credit: "Jo Lindqvist", ...attrs } }] });
     const described = renderToStaticMarkup(<>{renderArticleBody(photo({ alt: "Rain on the quay at dusk" }), "test")}</>);
-    expect(described).toContain(`<img src="${src}" alt="Rain on the quay at dusk" loading="lazy"/>`);
+    expect(described).toContain(`<img src="${src}" alt="Rain on the quay at dusk" loading="lazy"`);
+    // Its size known, the photo is a <picture> of renditions with width and height.
+    const sizes = { "images/0123456789abcdef0123456789abcdef/": { width: 1200, height: 800 } };
+    const placed = renderToStaticMarkup(<>{renderArticleBody(photo({ alt: "Rain on the quay at dusk" }), "test", { sizes, query: "" })}</>);
+    expect(placed).toMatch(/<picture><source type="image\/avif" srcSet="[^"]*\/1200\.avif 1200w"/);
+    expect(placed).toMatch(/<img [^>]*alt="Rain on the quay at dusk" width="1200" height="800" loading="lazy"/);
+    expect(placed).toContain('<figcaption class="photo-caption">Rain on the quay. <span class="photo-credit">Photo: Jo Lindqvist</span></figcaption>');
     for (const doc of [photo({ decorative: true }), photo({ decorative: true, alt: "Left over from before it was marked" })]) {
-      const html = renderToStaticMarkup(<>{renderArticleBody(doc, "test")}</>);
-      expect(html).toContain(`<img src="${src}" alt="" loading="lazy"/>`);
-      expect(html).not.toContain("Left over");
+      for (const html of [renderToStaticMarkup(<>{renderArticleBody(doc, "test")}</>), renderToStaticMarkup(<>{renderArticleBody(doc, "test", { sizes, query: "" })}</>)]) {
+        expect(html).toMatch(/<img [^>]*alt=""/);
+        expect(html).not.toContain("Left over");
+      }
     }
   });
 

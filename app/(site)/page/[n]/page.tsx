@@ -33,7 +33,7 @@ export default async function FrontPage({ params }: Props) {
         </div>
       )}
       <h2 className="sr-only">More stories</h2>
-      <TeaserGrid articles={rest.filter((a) => a !== undefined)} />
+      <TeaserGrid articles={rest.filter((a) => a !== undefined)} leadsPage={!lead} />
       <Pagination first="/" prefix="/page" page={page} hasMore={hasMore} />
     </>
   );
