@@ -15,12 +15,16 @@
 // - with LOG_FORMAT=json, writes one line per request when its response ends;
 // - notes when the request arrived, for everything done on its behalf (the reader cache will not
 //   store a render begun before a change it has since been told of: lib/reader/cache-handler.mjs);
+// - answers a reader request 503 with Retry-After at once when the instance is already as busy as it
+//   can be (lib/reader/admission.js), rather than queueing it until it times out; staff requests are
+//   never turned away, so a crowd of readers cannot make an editor's publish wait behind it;
 // - keeps finished renders from being held in memory (below, at the end).
 // It never throws into a request: a request it cannot look at goes on to Next as it came.
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { EDGE_HEADER, installEdgeStamp, PEER_HEADER } from "../lib/auth/edge-stamp.js";
 import { jsonLogs, loggedPath, logJson } from "../lib/log.js";
+import { admissionSettings, createAdmission, isReaderRequest } from "../lib/reader/admission.js";
 import { headerSafeTag, pageTags } from "../lib/reader/cache-tags.js";
 import { unsoundPath, unsoundQuery } from "../lib/reader/request-path.js";
 import { requestStart } from "../lib/reader/request-start.js";
@@ -43,6 +47,17 @@ const answerHeaders = () =>
     [...BASE_SECURITY_HEADERS, ...transportSecurityHeaders(process.env.NEXTAUTH_URL), { key: "Content-Security-Policy", value: readerCsp(false) }].map(({ key, value }) => [key, value]),
   ));
 const BAD_ADDRESS = "Bad request: the address is not valid.";
+const BUSY = "This site is busy right now; try again in a moment.";
+
+const admission = createAdmission(admissionSettings(process.env));
+// The event loop's lateness, sampled: a timer due every 100 ms that fires late says how long any request waits to start.
+const LAG_SAMPLE_MS = 100;
+let lagDue = performance.now() + LAG_SAMPLE_MS;
+setInterval(() => {
+  const now = performance.now();
+  admission.noteLag(Math.max(0, now - lagDue));
+  lagDue = now + LAG_SAMPLE_MS;
+}, LAG_SAMPLE_MS).unref();
 
 /**
  * @param {http.IncomingMessage} request
@@ -85,10 +100,20 @@ function atTheEdge(request, response) {
   }
   const article = ARTICLE_PATH.exec(pathname);
   // unsoundPath has decoded the whole path already: this cannot throw.
-  if (!article || !withdrawnSlugs()?.has(decodeURIComponent(article[1] ?? ""))) return false;
-  response.writeHead(410, { ...answerHeaders(), "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=60, s-maxage=1" });
-  response.end(request.method === "HEAD" ? undefined : WITHDRAWN_PAGE);
-  return true;
+  if (article && withdrawnSlugs()?.has(decodeURIComponent(article[1] ?? ""))) {
+    response.writeHead(410, { ...answerHeaders(), "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=60, s-maxage=1" });
+    response.end(request.method === "HEAD" ? undefined : WITHDRAWN_PAGE);
+    return true;
+  }
+  if (!isReaderRequest(request.method, pathname)) return false;
+  if (!admission.tryAdmit()) {
+    // Never stored (the tier serves its own stale copy instead: proxy_cache_use_stale http_503).
+    response.writeHead(503, { ...answerHeaders(), "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "1" });
+    response.end(request.method === "HEAD" ? undefined : BUSY);
+    return true;
+  }
+  response.once("close", () => admission.release());
+  return false;
 }
 
 /**

@@ -107,11 +107,15 @@ export function lighthouseVitals(lhr: Lhr): LighthouseVitals {
 
 /** Lighthouse's mobile performance run of `url` in the browser listening on `port` (remote debugging). */
 export async function lighthouseMobile(url: string, port: number): Promise<{ vitals: LighthouseVitals; lhr: Lhr }> {
-  // No flags but the category: the default config is the mobile profile with simulated throttling.
-  const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
-  if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
-  if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
-  return { vitals: lighthouseVitals(result.lhr), lhr: result.lhr };
+  for (let attempt = 1; ; attempt++) {
+    // No flags but the category: the default config is the mobile profile with simulated throttling.
+    const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
+    if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+    const failed = result.lhr.runtimeError;
+    if (!failed) return { vitals: lighthouseVitals(result.lhr), lhr: result.lhr };
+    // A trace Lighthouse could not read (NO_NAVSTART, NO_FCP on a starved machine) says nothing of the page: again.
+    if (attempt === 3) throw new Error(`Lighthouse on ${url}: ${failed.code} ${failed.message}`);
+  }
 }
 
 /** Loads `url` in a fresh phone-sized context and reports the largest paint and the images the browser fetched for it. */
