@@ -136,48 +136,6 @@ test("every reader page type scores 100 for accessibility and SEO in Lighthouse,
   expect(failures).toEqual([]);
 });
 
-/*
- * Issue #26: on a phone, through the tier, the seeded article (a hero photo), the front page and a section page
- * paint their largest element within 2 s, shift nothing, score ≥ 99 for performance in Lighthouse's mobile profile,
- * and the image a 390 px phone fetches for that largest paint is under 100 KB. The figures are printed (and kept by
- * `npm run bench`, which measures the same way). Lighthouse's simulated throttling scales the CPU work it observed,
- * so a loaded machine only makes a page look slower: each page is measured up to three times and the best run
- * counts, in this project that runs alone after the others.
- */
-test("every reader page is fast on a phone: Lighthouse mobile LCP < 2 s, CLS 0, performance ≥ 99; the LCP image under 100 KB at 390 px", async ({ playwright, launchOptions }, testInfo) => {
-  test.setTimeout(600_000);
-  const seeded = slugify(ARTICLES.find((article) => article.state === "PUBLISHED")!.headline);
-  // The front page as the seeded newsroom has it, a photo leading: other specs' stories (this file's own are
-  // text-only) would otherwise lead it, and what leads decides what the largest paint is.
-  const seededId = (await (await editorRequest.get(`/api/v1/content/articles/${seeded}`)).json()).id as string;
-  const plan = await (await editorRequest.get("/api/v1/newsroom/front-page")).json();
-  const pinned = (plan.pinned as { id: string }[]).map((story) => story.id);
-  expect((await editorRequest.put("/api/v1/newsroom/front-page", { data: { articleIds: [seededId] } })).ok()).toBe(true);
-  try {
-    const targets = [
-      { name: "seeded article", path: `/articles/${seeded}` },
-      { name: "front page", path: "/" },
-      { name: "section", path: "/sections/world" },
-    ];
-    const keepReport = (name: string, lhr: object) => testInfo.attach(`lighthouse-${name.replace(/\W+/g, "-")}.json`, { body: JSON.stringify(lhr), contentType: "application/json" });
-    const measured = await measureReaderPages(playwright.chromium, launchOptions, tierUrl, targets, { keepReport });
-    const report = measured.map(describeVitals).join("\n");
-    console.log(`Reader pages on a phone, through the tier (${loadAverage()}):\n${report}`);
-    await testInfo.attach("reader-vitals.json", { body: JSON.stringify(measured, null, 2), contentType: "application/json" });
-    const misses = measured.flatMap(({ name, lighthouse: lh, phone }) => [
-      ...(lh.score >= PHONE_GOALS.score ? [] : [`${name}: performance ${lh.score} < ${PHONE_GOALS.score}`]),
-      ...(lh.lcpMs < PHONE_GOALS.lcpMs ? [] : [`${name}: LCP ${Math.round(lh.lcpMs)} ms ≥ ${PHONE_GOALS.lcpMs} ms`]),
-      ...(lh.cls <= PHONE_GOALS.cls ? [] : [`${name}: CLS ${lh.cls.toFixed(3)} > 0`]),
-      ...(!phone.lcpImage || phone.lcpImage.bytes < PHONE_GOALS.lcpImageBytes
-        ? []
-        : [`${name}: the LCP image at ${PHONE.viewport.width} px (DPR ${PHONE.deviceScaleFactor}) is ${kb(phone.lcpImage.bytes)} ≥ ${kb(PHONE_GOALS.lcpImageBytes)}`]),
-    ]);
-    expect(misses).toEqual([]);
-  } finally {
-    expect((await editorRequest.put("/api/v1/newsroom/front-page", { data: { articleIds: pinned } })).ok()).toBe(true);
-  }
-});
-
 test("the tier never passes on the app's internal endpoint", async ({ request }) => {
   for (const method of ["get", "post"] as const) expect((await request[method](`${tierUrl}/api/internal/revalidate`)).status()).toBe(404);
 });
@@ -234,4 +192,47 @@ test("a story an editor pins leads the front page through the tier within a seco
   await editor.getByRole("button", { name: "Save front page" }).click();
   await expect(editor.getByRole("status")).toHaveText("Saved: the front page is newest first.");
   await expect.poll(leadOf, { timeout: 2_000 }).not.toBe(older.slug);
+});
+
+/*
+ * Issue #26: on a phone, through the tier, the seeded article (a hero photo), the front page and a section page
+ * paint their largest element within 2 s, shift nothing, score ≥ 99 for performance in Lighthouse's mobile profile,
+ * and the image a 390 px phone fetches for that largest paint is under 100 KB. The figures are printed (and kept by
+ * `npm run bench`, which measures the same way). Lighthouse's simulated throttling scales the CPU work it observed,
+ * so a loaded machine only makes a page look slower: each page is measured up to three times and the best run
+ * counts, in this project that runs alone after the others. It comes last: a miss here skips none of the
+ * checks above (the file runs serially).
+ */
+test("every reader page is fast on a phone: Lighthouse mobile LCP < 2 s, CLS 0, performance ≥ 99; the LCP image under 100 KB at 390 px", async ({ playwright, launchOptions }, testInfo) => {
+  test.setTimeout(600_000);
+  const seeded = slugify(ARTICLES.find((article) => article.state === "PUBLISHED")!.headline);
+  // The front page as the seeded newsroom has it, a photo leading: other specs' stories (this file's own are
+  // text-only) would otherwise lead it, and what leads decides what the largest paint is.
+  const seededId = (await (await editorRequest.get(`/api/v1/content/articles/${seeded}`)).json()).id as string;
+  const plan = await (await editorRequest.get("/api/v1/newsroom/front-page")).json();
+  const pinned = (plan.pinned as { id: string }[]).map((story) => story.id);
+  expect((await editorRequest.put("/api/v1/newsroom/front-page", { data: { articleIds: [seededId] } })).ok()).toBe(true);
+  try {
+    const targets = [
+      { name: "seeded article", path: `/articles/${seeded}` },
+      { name: "front page", path: "/" },
+      { name: "section", path: "/sections/world" },
+    ];
+    const keepReport = (name: string, lhr: object) => testInfo.attach(`lighthouse-${name.replace(/\W+/g, "-")}.json`, { body: JSON.stringify(lhr), contentType: "application/json" });
+    const measured = await measureReaderPages(playwright.chromium, launchOptions, tierUrl, targets, { keepReport });
+    const report = measured.map(describeVitals).join("\n");
+    console.log(`Reader pages on a phone, through the tier (${loadAverage()}):\n${report}`);
+    await testInfo.attach("reader-vitals.json", { body: JSON.stringify(measured, null, 2), contentType: "application/json" });
+    const misses = measured.flatMap(({ name, lighthouse: lh, phone }) => [
+      ...(lh.score >= PHONE_GOALS.score ? [] : [`${name}: performance ${lh.score} < ${PHONE_GOALS.score}`]),
+      ...(lh.lcpMs < PHONE_GOALS.lcpMs ? [] : [`${name}: LCP ${Math.round(lh.lcpMs)} ms ≥ ${PHONE_GOALS.lcpMs} ms`]),
+      ...(lh.cls <= PHONE_GOALS.cls ? [] : [`${name}: CLS ${lh.cls.toFixed(3)} > 0`]),
+      ...(!phone.lcpImage || phone.lcpImage.bytes < PHONE_GOALS.lcpImageBytes
+        ? []
+        : [`${name}: the LCP image at ${PHONE.viewport.width} px (DPR ${PHONE.deviceScaleFactor}) is ${kb(phone.lcpImage.bytes)} ≥ ${kb(PHONE_GOALS.lcpImageBytes)}`]),
+    ]);
+    expect(misses).toEqual([]);
+  } finally {
+    expect((await editorRequest.put("/api/v1/newsroom/front-page", { data: { articleIds: pinned } })).ok()).toBe(true);
+  }
 });

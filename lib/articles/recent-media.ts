@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { forbidden } from "@/lib/errors";
-import { imageUrl } from "@/lib/media/image";
+import { mediaItemView, rightsSelect } from "@/lib/media/rights";
 import type { Viewer } from "@/lib/policy";
 import { parseInput } from "@/lib/validation";
 
@@ -11,7 +11,8 @@ const RecentMediaInput = z.object({ limit: z.coerce.number().int().min(1).max(48
  * The newest uploads, for the editor's pickers (a story's social image):
  * reusing a photo already uploaded — to this story's body or another's —
  * instead of uploading it again. Staff only, as every stored image not live
- * is (lib/media/access.ts); each as its smallest variant, never the original.
+ * is (lib/media/access.ts); each as its smallest variant, never the original,
+ * with its rights.
  */
 export async function recentMedia(viewer: Viewer, input: unknown) {
   if (viewer.kind !== "staff") throw forbidden();
@@ -19,7 +20,8 @@ export async function recentMedia(viewer: Viewer, input: unknown) {
   const rows = await db().media.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, storageKey: true, widths: true, width: true, height: true, createdAt: true },
+    select: rightsSelect,
   });
-  return { media: rows.map((media) => ({ id: media.id, url: imageUrl(media.storageKey, Math.min(...media.widths)), width: media.width, height: media.height, createdAt: media.createdAt })) };
+  const now = new Date();
+  return { media: rows.map((media) => mediaItemView(media, now)) };
 }

@@ -49,7 +49,7 @@ export function printPhoneRows(rows: ReaderPageVitals[] | { skipped: string }) {
     ]);
   }
   const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-  console.log("\nreader pages on a phone, through the tier (Lighthouse mobile, best of 3)");
+  console.log(`\nreader pages on a phone, through the tier (Lighthouse mobile, best of ${Math.max(...rows.map((row) => row.runs.length))} runs)`);
   for (const row of table) console.log(`  ${row.map((cell, i) => cell.padEnd(widths[i]!)).join("  ")}`);
   console.log(`\n${rows.map(describeVitals).join("\n")}`);
 }
