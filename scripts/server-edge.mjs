@@ -24,7 +24,7 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { EDGE_HEADER, installEdgeStamp, PEER_HEADER } from "../lib/auth/edge-stamp.js";
 import { jsonLogs, loggedPath, logJson } from "../lib/log.js";
-import { admissionSettings, createAdmission, isReaderRequest } from "../lib/reader/admission.js";
+import { admissionSettings, createAdmission, isReaderRequest, REFRESH_HEADER } from "../lib/reader/admission.js";
 import { headerSafeTag, pageTags } from "../lib/reader/cache-tags.js";
 import { unsoundPath, unsoundQuery } from "../lib/reader/request-path.js";
 import { requestStart } from "../lib/reader/request-start.js";
@@ -60,6 +60,15 @@ setInterval(() => {
 }, LAG_SAMPLE_MS).unref();
 
 /**
+ * A change, a staff request or a refresh: never turned away, and readers make room for it while it runs.
+ * @param {http.ServerResponse} response
+ */
+function staffRequest(response) {
+  admission.staffBegan();
+  response.once("close", () => admission.staffDone());
+}
+
+/**
  * @param {http.IncomingMessage} request
  * @param {http.ServerResponse} response
  * @returns {boolean} whether the edge answered the request itself
@@ -91,7 +100,10 @@ function atTheEdge(request, response) {
     response.end(request.method === "HEAD" ? undefined : BAD_ADDRESS);
     return true;
   }
-  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    staffRequest(response);
+    return false;
+  }
   const pathname = url.split("?", 1)[0] ?? "";
   const tags = pageTags(pathname).map(headerSafeTag);
   if (tags.length > 0) {
@@ -105,7 +117,10 @@ function atTheEdge(request, response) {
     response.end(request.method === "HEAD" ? undefined : WITHDRAWN_PAGE);
     return true;
   }
-  if (!isReaderRequest(request.method, pathname)) return false;
+  if (!isReaderRequest(request.method, pathname) || request.headers[REFRESH_HEADER] === "1") {
+    staffRequest(response);
+    return false;
+  }
   if (!admission.tryAdmit()) {
     // Never stored (the tier serves its own stale copy instead: proxy_cache_use_stale http_503).
     response.writeHead(503, { ...answerHeaders(), "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "1" });

@@ -12,6 +12,14 @@ const STAFF_PATH = /^\/(?:newsroom|login|invitations|account-links|preview|api\/
 export const isReaderRequest = (method, pathname) => (method === "GET" || method === "HEAD") && !STAFF_PATH.test(pathname);
 
 /**
+ * The tier's refresh listener marks its requests with this header (deploy/nginx:
+ * set there only, and removed from every request readers send): they carry a
+ * change to readers, so a busy instance must not turn them away — a refresh
+ * refused would leave the old page in the tier.
+ */
+export const REFRESH_HEADER = "x-copydesk-refresh";
+
+/**
  * How many reader requests an instance works on at once, and how late its
  * event loop may run, before it answers more readers with a quick 503 and
  * Retry-After instead of queueing them until they time out. The tier then
@@ -19,28 +27,42 @@ export const isReaderRequest = (method, pathname) => (method === "GET" || method
  * instance is told to come back in a second. Past the limit a request
  * would only wait: the instance is already as busy as it can be.
  *
+ * While a staff request is in flight, readers get a quarter of the places:
+ * every await of an editor's publish waits behind the reader work already
+ * queued on the event loop, so fewer readers at once is what keeps the
+ * editor's request quick while readers pour in.
+ *
  * @param {{ limit: number, lagLimitMs: number }} options
  */
 export function createAdmission({ limit, lagLimitMs }) {
-  let inFlight = 0;
+  let readers = 0;
+  let staff = 0;
   let lagMs = 0;
+  const readerLimit = () => (staff > 0 ? Math.max(1, Math.floor(limit / 4)) : limit);
   return {
     /** Takes a place for a reader request, or says there is none (the caller answers 503). */
     tryAdmit() {
-      if (inFlight >= limit || lagMs > lagLimitMs) return false;
-      inFlight++;
+      if (readers >= readerLimit() || lagMs > lagLimitMs) return false;
+      readers++;
       return true;
     },
     /** Gives back a place taken by tryAdmit, once, when its response has ended or its client went away. */
     release() {
-      inFlight = Math.max(0, inFlight - 1);
+      readers = Math.max(0, readers - 1);
+    },
+    /** A staff request or a change began (never refused); `staffDone` once its response has ended. */
+    staffBegan() {
+      staff++;
+    },
+    staffDone() {
+      staff = Math.max(0, staff - 1);
     },
     /** The event loop's latest lateness, from a timer that should have fired on time. */
     noteLag(/** @type {number} */ ms) {
       lagMs = ms;
     },
     get inFlight() {
-      return inFlight;
+      return readers;
     },
   };
 }
@@ -51,5 +73,5 @@ export function admissionSettings(/** @type {Record<string, string | undefined>}
     const parsed = Number(value);
     return value !== undefined && value !== "" && Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
   };
-  return { limit: number(env.READER_CONCURRENCY, 32), lagLimitMs: number(env.READER_MAX_LAG_MS, 1000) };
+  return { limit: number(env.READER_CONCURRENCY, 16), lagLimitMs: number(env.READER_MAX_LAG_MS, 1000) };
 }

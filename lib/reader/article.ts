@@ -44,20 +44,59 @@ const publicCorrections = { where: { publishedAt: { not: null } }, orderBy: { pu
  * The stories around a live one: the one published just before and just
  * after, and the (up to three) earlier stories of its section. These are the
  * links an article page carries, so they are also the pages a change to the
- * story shows on (lib/reader/cache.ts).
+ * story shows on (lib/reader/cache.ts): both ask `neighbourQueries`, so they
+ * cannot disagree on who the neighbours are.
  */
-export async function neighboursOf(client: Pick<Db, "article">, story: { id: string; publishedAt: Date; sectionId: string | null }) {
-  const before = { OR: [{ publishedAt: { lt: story.publishedAt } }, { publishedAt: story.publishedAt, id: { lt: story.id } }] };
-  const after = { OR: [{ publishedAt: { gt: story.publishedAt } }, { publishedAt: story.publishedAt, id: { gt: story.id } }] };
-  const sectionMates = (where: Prisma.ArticleWhereInput, orderBy: Prisma.ArticleOrderByWithRelationInput[]) =>
-    story.sectionId ? client.article.findMany({ where: { AND: [LIVE, where, { liveRevision: { is: { sectionId: story.sectionId } } }] }, orderBy, take: 3, select: teaserSelect }) : Promise.resolve([]);
+export async function neighboursOf(client: Pick<Db, "article">, story: NeighbourOf) {
+  const queries = neighbourQueries(story);
   const [previous, next, related, followers] = await Promise.all([
-    client.article.findFirst({ where: { AND: [LIVE, before] }, orderBy: NEWEST_FIRST, select: teaserSelect }),
-    client.article.findFirst({ where: { AND: [LIVE, after] }, orderBy: [{ publishedAt: "asc" }, { id: "asc" }], select: teaserSelect }),
-    sectionMates(before, NEWEST_FIRST),
-    sectionMates(after, [{ publishedAt: "asc" }, { id: "asc" }]),
+    client.article.findFirst({ ...queries.previous, select: teaserSelect }),
+    client.article.findFirst({ ...queries.next, select: teaserSelect }),
+    queries.related ? client.article.findMany({ ...queries.related, select: teaserSelect }) : Promise.resolve([]),
+    queries.followers ? client.article.findMany({ ...queries.followers, select: teaserSelect }) : Promise.resolve([]),
   ]);
   return { previous, next, related, followers };
+}
+
+/** The live slugs of the same stories as neighboursOf: all a change needs to expire their pages, without their teasers. */
+export async function neighbourSlugsOf(client: Pick<Db, "article">, story: NeighbourOf): Promise<string[]> {
+  const queries = neighbourQueries(story);
+  const select = { liveRevision: { select: { slug: true } } } as const;
+  const rows = await Promise.all([
+    client.article.findMany({ ...queries.previous, take: 1, select }),
+    client.article.findMany({ ...queries.next, take: 1, select }),
+    queries.related ? client.article.findMany({ ...queries.related, select }) : Promise.resolve([]),
+    queries.followers ? client.article.findMany({ ...queries.followers, select }) : Promise.resolve([]),
+  ]);
+  return rows.flat().flatMap((row) => (row.liveRevision ? [row.liveRevision.slug] : []));
+}
+
+interface NeighbourOf {
+  id: string;
+  publishedAt: Date;
+  sectionId: string | null;
+}
+
+const OLDEST_FIRST = [{ publishedAt: "asc" }, { id: "asc" }] satisfies Prisma.ArticleOrderByWithRelationInput[];
+
+/**
+ * Who the neighbours are, as queries. Each side repeats the first half of its
+ * OR as a plain bound on publishedAt: without it PostgreSQL may read the live
+ * index from the far end and filter every live story until it reaches this
+ * one (35,000 index entries, 27 ms, for a story in the middle of 100,000);
+ * with it the walk starts at the story and reads a handful.
+ */
+function neighbourQueries(story: NeighbourOf) {
+  const before: Prisma.ArticleWhereInput = { publishedAt: { lte: story.publishedAt }, OR: [{ publishedAt: { lt: story.publishedAt } }, { publishedAt: story.publishedAt, id: { lt: story.id } }] };
+  const after: Prisma.ArticleWhereInput = { publishedAt: { gte: story.publishedAt }, OR: [{ publishedAt: { gt: story.publishedAt } }, { publishedAt: story.publishedAt, id: { gt: story.id } }] };
+  const sectionMates = (side: Prisma.ArticleWhereInput, orderBy: Prisma.ArticleOrderByWithRelationInput[]) =>
+    story.sectionId ? { where: { AND: [LIVE, side, { liveRevision: { is: { sectionId: story.sectionId } } }] }, orderBy, take: 3 } : null;
+  return {
+    previous: { where: { AND: [LIVE, before] }, orderBy: NEWEST_FIRST },
+    next: { where: { AND: [LIVE, after] }, orderBy: OLDEST_FIRST },
+    related: sectionMates(before, NEWEST_FIRST),
+    followers: sectionMates(after, OLDEST_FIRST),
+  };
 }
 
 /** Published → the live version and its neighbours; an old slug → where it moved; archived → gone. */

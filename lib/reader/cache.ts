@@ -5,7 +5,7 @@ import { z } from "zod";
 import { after } from "next/server";
 import { db, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { neighboursOf } from "@/lib/reader/article";
+import { neighbourSlugsOf } from "@/lib/reader/article";
 import { pathsAffectedBy, tagsAffectedBy, type ReaderFacts } from "@/lib/reader/tags";
 import { pingHub } from "@/lib/reader/websub";
 
@@ -22,8 +22,7 @@ export async function readerFacts(client: Pick<Db, "article">, articleId: string
   });
   const live = article?.liveRevision;
   if (!article || !live || !article.publishedAt) return null;
-  const { previous, next, related, followers } = await neighboursOf(client, { id: article.id, publishedAt: article.publishedAt, sectionId: live.sectionId });
-  const neighbours = [previous, next, ...related, ...followers].flatMap((row) => (row?.liveRevision ? [row.liveRevision.slug] : []));
+  const neighbours = await neighbourSlugsOf(client, { id: article.id, publishedAt: article.publishedAt, sectionId: live.sectionId });
   return { id: article.id, slug: live.slug, authorId: article.authorId, sectionSlug: live.section?.slug ?? null, tagSlugs: live.tagSlugs, neighbourSlugs: [...new Set(neighbours)] };
 }
 

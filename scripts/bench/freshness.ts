@@ -41,13 +41,18 @@ export async function until(url: string, since: number, done: (status: number, b
 
 const CHANGE_ANSWERED = "the change answered";
 
+/** Readers started on a story's path while its changes are measured; stopping them says how many requests they made. */
+export type ReaderLoad = (path: string) => Promise<() => Promise<number>>;
+
 /**
  * Rounds of: a live story kept hot by readers on every watched base URL; a
  * change through instance 1 (unpublish, or publish changes made to the
  * working copy); the time from sending the change until each base stops
- * showing the old page.
+ * showing the old page. `readers`, when given, adds a crowd of readers on
+ * the story for the whole round (through the tier at a steady rate, or
+ * straight at the instances as fast as they go).
  */
-export async function hotPageChanges(staff: Staff, watched: Record<string, string>, rounds: number) {
+export async function hotPageChanges(staff: Staff, watched: Record<string, string>, rounds: number, readers?: ReaderLoad) {
   // Next to each place: how long the change's own request took ("the change answered").
   const places = [...Object.keys(watched), CHANGE_ANSWERED];
   const unpublish: Record<string, number[]> = Object.fromEntries(places.map((name) => [name, []]));
@@ -73,14 +78,16 @@ export async function hotPageChanges(staff: Staff, watched: Record<string, strin
     let { version } = (await staff(moves, { method: "POST", body: JSON.stringify({ action: "publish", version: story.version }) })) as { version: number };
 
     let cool = await warm(path, "First version.");
+    const stopReaders = readers ? await readers(path) : null;
     const update = `Second version ${round}.`;
     ({ version } = (await staff(`/api/v1/newsroom/articles/${story.id}`, { method: "PATCH", body: JSON.stringify({ version, standfirst: update }) })) as { version: number });
     await measure(publishChanges, path, () => staff(moves, { method: "POST", body: JSON.stringify({ action: "publish_changes", version }) }), (status, body) => status === 200 && body.includes(update));
     await cool();
 
     cool = await warm(path, update);
-    await measure(unpublish, path, () => staff(moves, { method: "POST", body: JSON.stringify({ action: "unpublish", note: "Bench round." }) }), (status) => status !== 200);
+    await measure(unpublish, path, () => staff(moves, { method: "POST", body: JSON.stringify({ action: "unpublish", note: "Bench round." }) }), (status) => status === 404 || status === 410); // a busy instance's 503 is not "gone"
     await cool();
+    await stopReaders?.();
   }
   return { unpublish, publishChanges };
 }

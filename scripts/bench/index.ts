@@ -10,7 +10,8 @@ import { fillNewsroom } from "./fill";
 import { signIn } from "../lib/sign-in";
 import { diskBytes, hotPageChanges, madeUpRequests, rssKiB } from "./freshness";
 import { liveEntryRows, postsWhileReadersPoll, startLiveBlog } from "./live";
-import { load, LOAD_TOOL, percentiles, type LoadResult } from "./load";
+import { load, LOAD_TOOL, percentiles, readersInBackground, type LoadResult } from "./load";
+import { printRenditionRows, renditionRows, type RenditionRows } from "./renditions";
 import { phoneRows, printPhoneRows } from "./phone";
 import { NGINX, startReaderProxy, startStaticBaseline, type Nginx } from "../lib/nginx";
 
@@ -32,6 +33,9 @@ const HOT_ROUNDS = SMOKE ? 1 : 10;
 const LIVE = SMOKE ? { entries: 3, rounds: 1, readers: 2, pollSeconds: 1, pollingConnections: 4 } : { entries: 30, rounds: 5, readers: 20, pollSeconds: 10, pollingConnections: 16 };
 const MADE_UP = SMOKE ? { slugs: 20, cursors: 10 } : { slugs: 10_000, cursors: 2_000 };
 const SKIP_BUILD = SMOKE || process.env.BENCH_SKIP_BUILD === "1";
+/** Readers through the tier while a hot page changes (BENCH_READER_RATE req/s): a busy story on a busy site. */
+const READER_RATE = Number(process.env.BENCH_READER_RATE ?? (SMOKE ? 50 : 2_000));
+const MODE_LABELS = { realistic: `readers through the tier at ${READER_RATE} req/s`, pathological: "readers hammering both instances directly (worst case)" };
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 const work = await mkdtemp(path.join(os.tmpdir(), "copydesk-bench-"));
@@ -118,8 +122,11 @@ try {
   const reader: Record<string, { direct: LoadResult[]; proxied: LoadResult[] }> = {};
   for (const [name, pagePath] of Object.entries(pages)) {
     // Through the proxy only at the busiest load: that is where the tier earns its keep, and it keeps a quick run quick.
-    reader[name] = { direct: await underLoad(`${direct}${pagePath}`), proxied: NGINX ? await underLoad(`${proxied}${pagePath}`, CONNECTIONS.slice(-1)) : [] };
+    reader[name] = { direct: await underLoad(`${direct}${pagePath}`, CONNECTIONS, { countShed: true }), proxied: NGINX ? await underLoad(`${proxied}${pagePath}`, CONNECTIONS.slice(-1)) : [] };
   }
+
+  // 3b. Renditions: every one the sample article names, asked for twice, straight from instance 1.
+  const renditions = await renditionRows(direct, pages.article);
 
   // 4. The newsroom, signed in as an editor.
   const timed = async (request: () => Promise<Response>) => {
@@ -168,7 +175,13 @@ try {
   }
 
   // 5. A hot page changed through instance 1: how soon the tier, instance 1 and instance 2 stop showing the old one.
-  const hotPage = await hotPageChanges(staffJson, { ...(NGINX ? { "through the proxy": proxied } : {}), "instance 1 (direct)": direct, "instance 2": second }, HOT_ROUNDS);
+  // Twice: readers through the tier at a steady rate, as in production (the instances then serve refreshes and the
+  // newsroom); and the worst case, readers hammering both instances directly, as fast as they go.
+  const watched = { ...(NGINX ? { "through the proxy": proxied } : {}), "instance 1 (direct)": direct, "instance 2": second };
+  const hotPage = {
+    realistic: await hotPageChanges(staffJson, watched, HOT_ROUNDS, NGINX ? (pagePath) => readersInBackground([`${proxied}${pagePath}`, `${proxied}/`], { connections: 8, requestsPerSecond: READER_RATE }) : undefined),
+    pathological: await hotPageChanges(staffJson, watched, HOT_ROUNDS, LOAD_TOOL === "wrk" ? (pagePath) => readersInBackground([`${direct}${pagePath}`, `${second}${pagePath}`], { connections: 32, requestsPerSecond: null }) : undefined),
+  };
 
   // 5b. Live coverage: an entry posted → seen by readers polling through the tier; deleted → gone from the tier; the post's own time.
   const live = NGINX ? await liveEntryRows(staffJson, proxied, liveBlog, LIVE) : null;
@@ -194,10 +207,13 @@ try {
     readerPhone: phone,
     newsroom: { dashboard, reviewQueue, saveDraft: percentiles(saveSamples), publish: percentiles(publishSamples) },
     publishToVisibleMs: Object.fromEntries(Object.entries(visible).filter(([, samples]) => samples.length > 0).map(([name, samples]) => [name, percentiles(samples)])),
-    hotPageChangeMs: {
-      unpublishToGone: Object.fromEntries(Object.entries(hotPage.unpublish).map(([name, samples]) => [name, percentiles(samples)])),
-      publishChangesToVisible: Object.fromEntries(Object.entries(hotPage.publishChanges).map(([name, samples]) => [name, percentiles(samples)])),
-    },
+    hotPageChangeMs: Object.fromEntries(
+      Object.entries(hotPage).flatMap(([mode, changes]) => [
+        [`unpublish → gone, ${MODE_LABELS[mode as keyof typeof hotPage]}`, Object.fromEntries(Object.entries(changes.unpublish).map(([name, samples]) => [name, percentiles(samples)]))],
+        [`publish changes → visible, ${MODE_LABELS[mode as keyof typeof hotPage]}`, Object.fromEntries(Object.entries(changes.publishChanges).map(([name, samples]) => [name, percentiles(samples)]))],
+      ]),
+    ),
+    renditions,
     liveMs: live && {
       postToSeenByPollingReader: percentiles(live.postToSeen),
       deleteToGoneFromTier: percentiles(live.deleteToGone),
@@ -221,11 +237,12 @@ try {
   process.exit(1);
 }
 
-async function underLoad(url: string, connectionCounts = CONNECTIONS): Promise<LoadResult[]> {
+/** `countShed` for Next alone: its quick 503s (an instance past its capacity) are counted apart from errors. */
+async function underLoad(url: string, connectionCounts = CONNECTIONS, { countShed = false } = {}): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
   for (const connections of connectionCounts) {
     await load(url, connections, WARMUP_SECONDS);
-    results.push(await load(url, connections, SECONDS));
+    results.push(await load(url, connections, SECONDS, { countShed }));
   }
   return results;
 }
@@ -275,6 +292,7 @@ function report(results: {
   newsroom: Record<string, { p50: number; p95: number }>;
   publishToVisibleMs: Record<string, { p50: number; p95: number }>;
   hotPageChangeMs: Record<string, Record<string, { p50: number; p95: number; max: number }>>;
+  renditions: RenditionRows;
   liveMs: Record<string, { p50: number; p95: number; max: number }> | null;
   madeUpUrls: { requests: number; before: { rssMiB: number; buildFolderBytes: number }; after: { rssMiB: number; buildFolderBytes: number }; proxyCacheBytes: { before: number; after: number } };
   peakRssMiB: number;
@@ -282,13 +300,15 @@ function report(results: {
 }) {
   const f = (n: number) => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFixed(1)) : "—");
   const base = (connections: number) => results.baseline.find((r) => r.connections === connections)?.rps;
-  const rows: string[][] = [["page", "via", "conns", "req/s", "p50 ms", "p90 ms", "p99 ms", "errors", "× nginx static"]];
-  for (const r of results.baseline) rows.push(["article HTML from disk", "nginx static", String(r.connections), f(r.rps), f(r.p50), f(r.p90), f(r.p99), String(r.errors), "1.00"]);
+  // Served: answers other than the quick 503s an instance past its capacity gives (lib/reader/admission.js).
+  const served = (r: LoadResult) => (r.requests > 0 ? (r.rps * (r.requests - r.shed)) / r.requests : 0);
+  const rows: string[][] = [["page", "via", "conns", "served req/s", "p50 ms", "p90 ms", "p99 ms", "errors", "503 shed", "× nginx static"]];
+  for (const r of results.baseline) rows.push(["article HTML from disk", "nginx static", String(r.connections), f(r.rps), f(r.p50), f(r.p90), f(r.p99), String(r.errors), "—", "1.00"]);
   for (const [page, runs] of Object.entries(results.reader)) {
     for (const [via, list] of [["next", runs.direct], ["nginx proxy", runs.proxied]] as const) {
       for (const r of list) {
         const b = base(r.connections);
-        rows.push([page, via, String(r.connections), f(r.rps), f(r.p50), f(r.p90), f(r.p99), String(r.errors), b ? (r.rps / b).toFixed(2) : "—"]);
+        rows.push([page, via, String(r.connections), f(served(r)), f(r.p50), f(r.p90), f(r.p99), String(r.errors), via === "next" ? String(r.shed) : "—", b ? (served(r) / b).toFixed(2) : "—"]);
       }
     }
   }
@@ -296,6 +316,7 @@ function report(results: {
   console.log(`\nFilled ${results.fill.articles} articles in ${results.fill.seconds.toFixed(1)} s\n`);
   for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join("  "));
   printPhoneRows(results.readerPhone);
+  printRenditionRows(results.renditions);
   console.log("\nnewsroom                 p50 ms   p95 ms");
   for (const [name, p] of Object.entries(results.newsroom)) console.log(`${name.padEnd(24)} ${f(p.p50).padStart(6)}   ${f(p.p95).padStart(6)}`);
   console.log("\npublish → visible        p50 ms   p95 ms");

@@ -56,6 +56,12 @@ describe("the server edge under load", () => {
     expect(turnedAway.ms).toBeLessThan(500);
     expect(reached).not.toContain("GET /articles/one-too-many");
 
+    // The tier's refresh of a changed page is never turned away: it carries the change to readers.
+    const refresh = httpRequest({ host: "127.0.0.1", port, path: "/articles/just-unpublished", headers: { "X-Copydesk-Refresh": "1" }, agent: false });
+    const refreshed = new Promise<number>((resolve) => refresh.on("response", (response) => (response.resume(), resolve(response.statusCode ?? 0))));
+    refresh.end();
+    expect(await refreshed).toBe(200);
+
     // Staff and every change still reach the app, however many readers wait.
     for (const [path, method] of [["/newsroom", "GET"], ["/api/v1/newsroom/articles", "GET"], ["/api/v1/newsroom/articles/x/transitions", "POST"], ["/api/auth/session", "GET"], ["/login", "GET"], ["/api/health", "GET"]] as const) {
       expect((await send(path, method).answer).status, path).toBe(200);
@@ -77,6 +83,17 @@ describe("the server edge under load", () => {
 });
 
 describe("admission", () => {
+  it("gives readers a quarter of the places while a staff request runs", () => {
+    const admission = createAdmission({ limit: 8, lagLimitMs: 1000 });
+    admission.staffBegan();
+    expect([admission.tryAdmit(), admission.tryAdmit(), admission.tryAdmit()]).toEqual([true, true, false]);
+    admission.staffDone();
+    expect(admission.tryAdmit()).toBe(true);
+    const lone = createAdmission({ limit: 2, lagLimitMs: 1000 });
+    lone.staffBegan();
+    expect([lone.tryAdmit(), lone.tryAdmit()]).toEqual([true, false]); // never fewer than one
+  });
+
   it("counts places and gives each back once; a late event loop turns readers away too", () => {
     const admission = createAdmission({ limit: 2, lagLimitMs: 100 });
     expect([admission.tryAdmit(), admission.tryAdmit(), admission.tryAdmit()]).toEqual([true, true, false]);
@@ -100,8 +117,8 @@ describe("admission", () => {
   });
 
   it("reads its settings from the environment, keeping the defaults for anything that is not a positive number", () => {
-    expect(admissionSettings({})).toEqual({ limit: 32, lagLimitMs: 1000 });
+    expect(admissionSettings({})).toEqual({ limit: 16, lagLimitMs: 1000 });
     expect(admissionSettings({ READER_CONCURRENCY: "8", READER_MAX_LAG_MS: "250" })).toEqual({ limit: 8, lagLimitMs: 250 });
-    expect(admissionSettings({ READER_CONCURRENCY: "-1", READER_MAX_LAG_MS: "lots" })).toEqual({ limit: 32, lagLimitMs: 1000 });
+    expect(admissionSettings({ READER_CONCURRENCY: "-1", READER_MAX_LAG_MS: "lots" })).toEqual({ limit: 16, lagLimitMs: 1000 });
   });
 });
