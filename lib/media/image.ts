@@ -3,8 +3,12 @@ import sharp, { type Metadata, type OutputInfo } from "sharp";
 import { AppError } from "@/lib/errors";
 import type { MediaStorage } from "@/lib/storage";
 import { MAX_IMAGE_MEGAPIXELS, MAX_IMAGE_PIXELS } from "@/lib/upload-limits.js";
+import { ENCODING } from "./renditions";
 
-/** Widths readers are served; an image is never enlarged past its own width. */
+/**
+ * The renditions an upload makes at once (the whole photo in WebP, ./renditions.ts): the editor shows them,
+ * and they are the first readers ask for. The rest are made on first request. Never enlarged.
+ */
 export const IMAGE_WIDTHS = [480, 960, 1600] as const;
 const ACCEPTED_FORMATS = new Map([
   ["jpeg", "image/jpeg"],
@@ -134,7 +138,7 @@ export async function prepareImage(bytes: Buffer): Promise<PreparedImage> {
     const encoded: Buffer[] = [];
     try {
       for (const each of widths) {
-        encoded.push(await sharp(largest.data, { raw }).resize({ width: each, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer());
+        encoded.push(await sharp(largest.data, { raw }).resize({ width: each, withoutEnlargement: true }).webp(ENCODING.webp).toBuffer());
       }
     } catch (error) {
       // A shape WebP cannot hold (1×100000 pixels: over 16383 high at the served width).

@@ -18,6 +18,11 @@ export type RenditionFormat = (typeof RENDITION_FORMATS)[number];
 export const SHARE_SIZE = { width: 1200, height: 630 } as const;
 
 export const CONTENT_TYPES = { avif: "image/avif", webp: "image/webp", jpg: "image/jpeg" } as const;
+/**
+ * How each is encoded. AVIF at effort 2: about a tenth of the default's time for a few per cent more bytes
+ * (measured on 10 MP photos). The WebP copies an upload makes at once (./image.ts) are renditions too.
+ */
+export const ENCODING = { avif: { quality: 50, effort: 2 }, webp: { quality: 75 }, jpg: { quality: 82, mozjpeg: true } } as const;
 
 export type Rendition =
   | { folder: string; crop: Rect | null; width: number; format: RenditionFormat }
