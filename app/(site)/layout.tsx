@@ -6,7 +6,11 @@ import { readerSections } from "@/lib/reader/listings";
 import { shareImages } from "@/lib/reader/share-image";
 
 /** Canonical and social URLs are absolute, on the public site address; a page without its own picture shares the default one. */
-export const generateMetadata = (): Metadata => ({ metadataBase: new URL(appUrl()), openGraph: { siteName: env().NEWSROOM_NAME, images: shareImages() } });
+export const generateMetadata = (): Metadata => ({
+  metadataBase: new URL(appUrl()),
+  openGraph: { siteName: env().NEWSROOM_NAME, images: shareImages() },
+  twitter: { card: "summary_large_image", images: shareImages() },
+});
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   const sections = await readerSections();

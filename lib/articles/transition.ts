@@ -106,12 +106,26 @@ async function enforceChecks(tx: Tx, article: FoundArticle, move: Move, now: Dat
   if (refusal) throw refusal;
 }
 
+const movedSelect = {
+  id: true,
+  slug: true,
+  status: true,
+  version: true,
+  publishedAt: true,
+  scheduledFor: true,
+  liveRevisionId: true,
+  embargoUntil: true,
+  liveRevision: { select: { version: true } },
+  scheduledRevision: { select: { version: true } },
+} as const satisfies Prisma.ArticleSelect;
+type MovedArticle = Prisma.ArticleGetPayload<{ select: typeof movedSelect }>;
+
 /**
  * What partners hear of a move (the table's `tells`), in its transaction:
  * a publication, a takedown of a story they had, or an embargoed story's
  * schedule (partners see embargoed copy early).
  */
-async function tellPartners(tx: Tx, article: FoundArticle, move: Move, effect: Effect, had: boolean, corrected: boolean, now: Date): Promise<void> {
+async function tellPartners(tx: Tx, article: FoundArticle, moved: MovedArticle, move: Move, effect: Effect, had: boolean, corrected: boolean, now: Date): Promise<void> {
   const tells = transitionOf(move.action).tells;
   const type: OutboundEventType | null =
     tells === "publication" ? (effect.live === "set" ? (article.live ? "changes_published" : "published") : effect.embargo ? "embargoed" : null)
@@ -120,7 +134,6 @@ async function tellPartners(tx: Tx, article: FoundArticle, move: Move, effect: E
     : tells === "unpublished" || tells === "archived" ? (had ? tells : null)
     : null;
   if (!type) return;
-  const moved = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { slug: true, liveRevision: { select: { version: true } }, scheduledRevision: { select: { version: true } } } });
   const version = moved.liveRevision?.version ?? moved.scheduledRevision?.version ?? article.version;
   // A takedown of a story readers never had is news only to the syndication partners who had its embargoed copy.
   const syndicationOnly = (type === "unpublished" || type === "archived") && !article.live;
@@ -171,10 +184,12 @@ export async function applyMove(tx: Tx, viewer: Viewer, article: FoundArticle, m
     await tx.frontPageSlot.deleteMany({ where: { articleId: article.id } });
     await tx.articlePreview.deleteMany({ where: { articleId: article.id } });
   }
-  await tellPartners(tx, article, move, effect, had, corrected > 0, now);
-  const moved = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { id: true, slug: true, status: true, version: true, publishedAt: true, scheduledFor: true, liveRevisionId: true, embargoUntil: true } });
+  // The story as the move left it, read once after its last write: what partners are told and what the caller gets.
+  const after = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: movedSelect });
+  await tellPartners(tx, article, after, move, effect, had, corrected > 0, now);
+  const { id, slug, status, version, publishedAt, scheduledFor, liveRevisionId, embargoUntil } = after;
   // Who heard of it, by name, so the person who moved it is told who was told (not recomputed in the client).
-  return { ...moved, told, heldByEmbargo: held !== null };
+  return { id, slug, status, version, publishedAt, scheduledFor, liveRevisionId, embargoUntil, told, heldByEmbargo: held !== null };
 }
 
 /**
@@ -199,19 +214,10 @@ export async function transition(viewer: Viewer, input: unknown) {
   const { articleId, ...move } = parseInput(TransitionInput, input);
   // A publish held by an embargo changes nothing readers see; expiring the pages anyway costs only a refresh.
   const changesReaders = transitionOf(move.action).live !== undefined;
-  // What readers have before the move (the pages to expire) is read beside the transaction, on another connection, rather
-  // than inside it: a dozen round trips the move no longer waits for. The transaction waits for it before it commits, so
-  // it is the state before this move, as it would have been read inside.
-  const before = changesReaders ? readerFacts(db(), articleId) : Promise.resolve(null);
-  const [result, facts] = await Promise.all([
-    db().$transaction(async (tx) => {
-      const article = await findVisible(tx, viewer, articleId);
-      const moved = await applyMove(tx, viewer, article, move, await newsroomRules(tx));
-      await before;
-      return moved;
-    }),
-    before,
-  ]);
-  if (changesReaders) await expireArticlePages(facts, result.id);
+  const { result, before } = await db().$transaction(async (tx) => {
+    const article = await findVisible(tx, viewer, articleId);
+    return { before: changesReaders ? await readerFacts(tx, article.id) : null, result: await applyMove(tx, viewer, article, move, await newsroomRules(tx)) };
+  });
+  if (changesReaders) await expireArticlePages(before, result.id);
   return result;
 }

@@ -1,10 +1,10 @@
 import { db, type Db } from "@/lib/db";
-import type { CorrectionKind, Prisma } from "@/lib/generated/prisma/client";
+import type { CorrectionKind } from "@/lib/generated/prisma/client";
 import { coverageOf, type Coverage } from "@/lib/live/coverage-state";
 import type { Size } from "@/lib/media/crops";
 import { imageFolder } from "@/lib/media/image";
 import type { PlacedPhoto } from "@/lib/media/renditions";
-import { cached, LIVE, namedTags, NEWEST_FIRST, type Teaser, teaserSelect, toTeaser, WITHDRAWN } from "@/lib/reader/read";
+import { cached, LIVE, namedTags, type Teaser, teaserSelect, toTeaser, WITHDRAWN } from "@/lib/reader/read";
 import { slugTag } from "@/lib/reader/tags";
 
 export interface PublicCorrection {
@@ -44,59 +44,63 @@ const publicCorrections = { where: { publishedAt: { not: null } }, orderBy: { pu
  * The stories around a live one: the one published just before and just
  * after, and the (up to three) earlier stories of its section. These are the
  * links an article page carries, so they are also the pages a change to the
- * story shows on (lib/reader/cache.ts): both ask `neighbourQueries`, so they
- * cannot disagree on who the neighbours are.
+ * story shows on (lib/reader/cache.ts reads `neighbourRows` too, so the two
+ * cannot disagree on who the neighbours are).
  */
-export async function neighboursOf(client: Pick<Db, "article">, story: NeighbourOf) {
-  const queries = neighbourQueries(story);
-  const [previous, next, related, followers] = await Promise.all([
-    client.article.findFirst({ ...queries.previous, select: teaserSelect }),
-    client.article.findFirst({ ...queries.next, select: teaserSelect }),
-    queries.related ? client.article.findMany({ ...queries.related, select: teaserSelect }) : Promise.resolve([]),
-    queries.followers ? client.article.findMany({ ...queries.followers, select: teaserSelect }) : Promise.resolve([]),
-  ]);
-  return { previous, next, related, followers };
+export async function neighboursOf(client: Pick<Db, "article" | "$queryRaw">, articleId: string) {
+  const rows = await neighbourRows(client, articleId);
+  const teasers = rows.length === 0 ? [] : await client.article.findMany({ where: { id: { in: [...new Set(rows.map((row) => row.id))] } }, select: teaserSelect });
+  const byId = new Map(teasers.map((teaser) => [teaser.id, teaser]));
+  const at = (place: NeighbourPlace) => rows.filter((row) => row.place === place).flatMap((row) => byId.get(row.id) ?? []);
+  return { previous: at("previous")[0] ?? null, next: at("next")[0] ?? null, related: at("related"), followers: at("followers") };
 }
 
-/** The live slugs of the same stories as neighboursOf: all a change needs to expire their pages, without their teasers. */
-export async function neighbourSlugsOf(client: Pick<Db, "article">, story: NeighbourOf): Promise<string[]> {
-  const queries = neighbourQueries(story);
-  const select = { liveRevision: { select: { slug: true } } } as const;
-  const rows = await Promise.all([
-    client.article.findMany({ ...queries.previous, take: 1, select }),
-    client.article.findMany({ ...queries.next, take: 1, select }),
-    queries.related ? client.article.findMany({ ...queries.related, select }) : Promise.resolve([]),
-    queries.followers ? client.article.findMany({ ...queries.followers, select }) : Promise.resolve([]),
-  ]);
-  return rows.flat().flatMap((row) => (row.liveRevision ? [row.liveRevision.slug] : []));
-}
-
-interface NeighbourOf {
-  id: string;
-  publishedAt: Date;
-  sectionId: string | null;
-}
-
-const OLDEST_FIRST = [{ publishedAt: "asc" }, { id: "asc" }] satisfies Prisma.ArticleOrderByWithRelationInput[];
+type NeighbourPlace = "previous" | "next" | "related" | "followers";
 
 /**
- * Who the neighbours are, as queries. Each side repeats the first half of its
- * OR as a plain bound on publishedAt: without it PostgreSQL may read the live
- * index from the far end and filter every live story until it reaches this
- * one (35,000 index entries, 27 ms, for a story in the middle of 100,000);
- * with it the walk starts at the story and reads a handful.
+ * The neighbours of a live story (none when it is not live), with their live
+ * slugs, nearest first within each place: one statement, one round trip.
+ * Before and after are row comparisons on (publishedAt, id), which
+ * PostgreSQL walks in the live-story index outwards from the story: a
+ * handful of index entries wherever the story stands. (The query builder's
+ * `publishedAt < x OR (publishedAt = x AND id < y)` was filtered from the far
+ * end of the index: 35,000 entries, 27 ms, for a story in the middle of
+ * 100,000.) Section mates share the live revision's section, as readers see it;
+ * row_number() keeps each place's order (a UNION promises none), and the
+ * database orders ids as it does everywhere else. The revision is read per
+ * row, not joined: a join was planned with a Memoize node whose set-up alone
+ * cost 4 ms a statement.
  */
-function neighbourQueries(story: NeighbourOf) {
-  const before: Prisma.ArticleWhereInput = { publishedAt: { lte: story.publishedAt }, OR: [{ publishedAt: { lt: story.publishedAt } }, { publishedAt: story.publishedAt, id: { lt: story.id } }] };
-  const after: Prisma.ArticleWhereInput = { publishedAt: { gte: story.publishedAt }, OR: [{ publishedAt: { gt: story.publishedAt } }, { publishedAt: story.publishedAt, id: { gt: story.id } }] };
-  const sectionMates = (side: Prisma.ArticleWhereInput, orderBy: Prisma.ArticleOrderByWithRelationInput[]) =>
-    story.sectionId ? { where: { AND: [LIVE, side, { liveRevision: { is: { sectionId: story.sectionId } } }] }, orderBy, take: 3 } : null;
-  return {
-    previous: { where: { AND: [LIVE, before] }, orderBy: NEWEST_FIRST },
-    next: { where: { AND: [LIVE, after] }, orderBy: OLDEST_FIRST },
-    related: sectionMates(before, NEWEST_FIRST),
-    followers: sectionMates(after, OLDEST_FIRST),
-  };
+export async function neighbourRows(client: Pick<Db, "$queryRaw">, articleId: string): Promise<{ place: NeighbourPlace; id: string; slug: string }[]> {
+  return client.$queryRaw<{ place: NeighbourPlace; id: string; slug: string }[]>`
+    WITH story AS (
+      SELECT a."id", a."publishedAt", r."sectionId" FROM "Article" a JOIN "Revision" r ON r."id" = a."liveRevisionId"
+       WHERE a."id" = ${articleId} AND a."publishedAt" IS NOT NULL
+    )
+    SELECT n."place", n."id", (SELECT r."slug" FROM "Revision" r WHERE r."id" = n."liveRevisionId") AS "slug" FROM story, LATERAL (
+      (SELECT 'previous' AS "place", 1 AS "part", a."id", a."liveRevisionId", row_number() OVER (ORDER BY a."publishedAt" DESC, a."id" DESC) AS "nearness"
+         FROM "Article" a
+        WHERE a."liveRevisionId" IS NOT NULL AND (a."publishedAt", a."id") < (story."publishedAt", story."id")
+        ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT 1)
+      UNION ALL
+      (SELECT 'next', 2, a."id", a."liveRevisionId", row_number() OVER (ORDER BY a."publishedAt" ASC, a."id" ASC)
+         FROM "Article" a
+        WHERE a."liveRevisionId" IS NOT NULL AND (a."publishedAt", a."id") > (story."publishedAt", story."id")
+        ORDER BY a."publishedAt" ASC, a."id" ASC LIMIT 1)
+      UNION ALL
+      (SELECT 'related', 3, a."id", a."liveRevisionId", row_number() OVER (ORDER BY a."publishedAt" DESC, a."id" DESC)
+         FROM "Article" a
+        WHERE a."liveRevisionId" IS NOT NULL AND (a."publishedAt", a."id") < (story."publishedAt", story."id")
+          AND (SELECT r."sectionId" FROM "Revision" r WHERE r."id" = a."liveRevisionId") = story."sectionId"
+        ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT 3)
+      UNION ALL
+      (SELECT 'followers', 4, a."id", a."liveRevisionId", row_number() OVER (ORDER BY a."publishedAt" ASC, a."id" ASC)
+         FROM "Article" a
+        WHERE a."liveRevisionId" IS NOT NULL AND (a."publishedAt", a."id") > (story."publishedAt", story."id")
+          AND (SELECT r."sectionId" FROM "Revision" r WHERE r."id" = a."liveRevisionId") = story."sectionId"
+        ORDER BY a."publishedAt" ASC, a."id" ASC LIMIT 3)
+    ) n
+    ORDER BY n."part", n."nearness"`;
 }
 
 /** Published → the live version and its neighbours; an old slug → where it moved; archived → gone. */
@@ -124,7 +128,7 @@ export const articleBySlug = cached(
     const live = row.liveRevision!;
     const publishedAt = row.publishedAt!;
     const [{ previous, next, related }, tags, photos] = await Promise.all([
-      neighboursOf(db(), { id: row.id, publishedAt, sectionId: live.sectionId }),
+      neighboursOf(db(), row.id),
       namedTags(live.tagSlugs),
       photosById(live.mediaIds),
     ]);

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { after } from "next/server";
 import { db, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { neighbourSlugsOf } from "@/lib/reader/article";
+import { neighbourRows } from "@/lib/reader/article";
 import { pathsAffectedBy, tagsAffectedBy, type ReaderFacts } from "@/lib/reader/tags";
 import { pingHub } from "@/lib/reader/websub";
 
@@ -14,16 +14,21 @@ import { pingHub } from "@/lib/reader/websub";
  * stale-while-revalidate: after an unpublish or a legal takedown the next
  * reader must not get the old page even once.
  */
-/** What readers have of the story now (null when nothing of it is live), with the pages that link to it. */
-export async function readerFacts(client: Pick<Db, "article">, articleId: string): Promise<ReaderFacts | null> {
-  const article = await client.article.findUnique({
-    where: { id: articleId },
-    select: { id: true, authorId: true, publishedAt: true, liveRevision: { select: { slug: true, sectionId: true, tagSlugs: true, section: { select: { slug: true } } } } },
-  });
-  const live = article?.liveRevision;
-  if (!article || !live || !article.publishedAt) return null;
-  const neighbours = await neighbourSlugsOf(client, { id: article.id, publishedAt: article.publishedAt, sectionId: live.sectionId });
-  return { id: article.id, slug: live.slug, authorId: article.authorId, sectionSlug: live.section?.slug ?? null, tagSlugs: live.tagSlugs, neighbourSlugs: [...new Set(neighbours)] };
+/**
+ * What readers have of the story now (null when nothing of it is live), with the pages that link to it: two statements,
+ * sent together. A change waits on this before and after it (lib/articles/transition.ts), so round trips count.
+ */
+export async function readerFacts(client: Pick<Db, "$queryRaw">, articleId: string): Promise<ReaderFacts | null> {
+  const [[story], neighbours] = await Promise.all([
+    client.$queryRaw<{ authorId: string; slug: string; sectionSlug: string | null; tagSlugs: string[] }[]>`
+      SELECT a."authorId", r."slug", s."slug" AS "sectionSlug", r."tagSlugs"
+        FROM "Article" a JOIN "Revision" r ON r."id" = a."liveRevisionId" LEFT JOIN "Section" s ON s."id" = r."sectionId"
+       WHERE a."id" = ${articleId} AND a."publishedAt" IS NOT NULL`,
+    neighbourRows(client, articleId),
+  ]);
+  if (!story) return null;
+  const neighbourSlugs = [...new Set(neighbours.map((row) => row.slug))];
+  return { id: articleId, slug: story.slug, authorId: story.authorId, sectionSlug: story.sectionSlug, tagSlugs: story.tagSlugs, neighbourSlugs };
 }
 
 /**

@@ -90,7 +90,9 @@ try {
   // 2b. Reader pages on a phone (Lighthouse mobile): while the machine is quiet, before the load rows, and before
   // the live blog below, which would lead the front page without a photo.
   log("reader pages on a phone (Lighthouse mobile)…");
+  const phoneStarted = performance.now();
   const phone = await phoneRows(NGINX ? proxied : direct, fill.sectionSlug, { smoke: SMOKE });
+  log(`reader pages on a phone measured in ${((performance.now() - phoneStarted) / 1000).toFixed(0)} s`);
 
   // Staff requests go to instance 1, signed in as an editor.
   const cookie = await signIn(direct, "editor@example.com", "copydesk-demo");

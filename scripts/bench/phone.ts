@@ -49,7 +49,8 @@ export function printPhoneRows(rows: ReaderPageVitals[] | { skipped: string }) {
     ]);
   }
   const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-  console.log(`\nreader pages on a phone, through the tier (Lighthouse mobile, best of ${Math.max(...rows.map((row) => row.runs.length))} runs)`);
+  const runs = Math.max(...rows.map((row) => row.runs.length));
+  console.log(`\nreader pages on a phone, through the tier (Lighthouse mobile, ${runs > 1 ? `best of up to ${runs} runs` : "one run"})`);
   for (const row of table) console.log(`  ${row.map((cell, i) => cell.padEnd(widths[i]!)).join("  ")}`);
   console.log(`\n${rows.map(describeVitals).join("\n")}`);
 }
