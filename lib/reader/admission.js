@@ -7,9 +7,11 @@
  * publish must not wait behind, or be refused for, a crowd of readers.
  */
 const STAFF_PATH = /^\/(?:newsroom|login|invitations|account-links|preview|api\/(?:auth|internal|health|v1\/newsroom|v1\/syndication))(?:\/|$)/;
+/** Next's build files: a page that got through needs them to work, and each is a file read. */
+const BUILD_FILE = /^\/_next\/static\//;
 
 /** @param {string | undefined} method @param {string} pathname */
-export const isReaderRequest = (method, pathname) => (method === "GET" || method === "HEAD") && !STAFF_PATH.test(pathname);
+export const isReaderRequest = (method, pathname) => (method === "GET" || method === "HEAD") && !STAFF_PATH.test(pathname) && !BUILD_FILE.test(pathname);
 
 /**
  * The tier's refresh listener marks its requests with this header (deploy/nginx:
@@ -27,10 +29,10 @@ export const REFRESH_HEADER = "x-copydesk-refresh";
  * instance is told to come back in a second. Past the limit a request
  * would only wait: the instance is already as busy as it can be.
  *
- * While a staff request is in flight, readers get a quarter of the places:
- * every await of an editor's publish waits behind the reader work already
- * queued on the event loop, so fewer readers at once is what keeps the
- * editor's request quick while readers pour in.
+ * While a staff request is in flight, readers get half the places: every
+ * await of an editor's publish waits behind the reader work already queued
+ * on the event loop, so fewer readers at once keeps the editor's request
+ * quicker while readers pour in.
  *
  * @param {{ limit: number, lagLimitMs: number }} options
  */
@@ -38,7 +40,7 @@ export function createAdmission({ limit, lagLimitMs }) {
   let readers = 0;
   let staff = 0;
   let lagMs = 0;
-  const readerLimit = () => (staff > 0 ? Math.max(1, Math.floor(limit / 4)) : limit);
+  const readerLimit = () => (staff > 0 ? Math.max(1, Math.floor(limit / 2)) : limit);
   return {
     /** Takes a place for a reader request, or says there is none (the caller answers 503). */
     tryAdmit() {
