@@ -17,7 +17,7 @@
 //   store a render begun before a change it has since been told of: lib/reader/cache-handler.mjs);
 // - answers a reader request 503 with Retry-After at once when the instance is already as busy as it
 //   can be (lib/reader/admission.js), rather than queueing it until it times out; staff requests are
-//   never turned away, so a crowd of readers cannot make an editor's publish wait behind it;
+//   never turned away, and the queue a crowd of readers can build in front of an editor's publish is bounded;
 // - keeps finished renders from being held in memory (below, at the end).
 // It never throws into a request: a request it cannot look at goes on to Next as it came.
 import { randomUUID } from "node:crypto";
@@ -60,15 +60,6 @@ setInterval(() => {
 }, LAG_SAMPLE_MS).unref();
 
 /**
- * A change, a staff request or a refresh: never turned away, and readers make room for it while it runs.
- * @param {http.ServerResponse} response
- */
-function staffRequest(response) {
-  admission.staffBegan();
-  response.once("close", () => admission.staffDone());
-}
-
-/**
  * @param {http.IncomingMessage} request
  * @param {http.ServerResponse} response
  * @returns {boolean} whether the edge answered the request itself
@@ -100,10 +91,7 @@ function atTheEdge(request, response) {
     response.end(request.method === "HEAD" ? undefined : BAD_ADDRESS);
     return true;
   }
-  if (request.method !== "GET" && request.method !== "HEAD") {
-    staffRequest(response);
-    return false;
-  }
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
   const pathname = url.split("?", 1)[0] ?? "";
   const tags = pageTags(pathname).map(headerSafeTag);
   if (tags.length > 0) {
@@ -117,10 +105,8 @@ function atTheEdge(request, response) {
     response.end(request.method === "HEAD" ? undefined : WITHDRAWN_PAGE);
     return true;
   }
-  if (!isReaderRequest(request.method, pathname) || request.headers[REFRESH_HEADER] === "1") {
-    staffRequest(response);
-    return false;
-  }
+  // Staff requests and the tier's refreshes (which carry a change to readers) are never turned away.
+  if (!isReaderRequest(request.method, pathname) || request.headers[REFRESH_HEADER] === "1") return false;
   if (!admission.tryAdmit()) {
     // Never stored (the tier serves its own stale copy instead: proxy_cache_use_stale http_503).
     response.writeHead(503, { ...answerHeaders(), "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "1" });

@@ -29,35 +29,26 @@ export const REFRESH_HEADER = "x-copydesk-refresh";
  * instance is told to come back in a second. Past the limit a request
  * would only wait: the instance is already as busy as it can be.
  *
- * While a staff request is in flight, readers get half the places: every
- * await of an editor's publish waits behind the reader work already queued
- * on the event loop, so fewer readers at once keeps the editor's request
- * quicker while readers pour in.
+ * The limit is far above what browsing asks for (a browser loads six things
+ * at a time): it is met only when readers pour in faster than the instance
+ * can answer, and then it bounds how long anything — an editor's publish
+ * included — waits behind them.
  *
  * @param {{ limit: number, lagLimitMs: number }} options
  */
 export function createAdmission({ limit, lagLimitMs }) {
   let readers = 0;
-  let staff = 0;
   let lagMs = 0;
-  const readerLimit = () => (staff > 0 ? Math.max(1, Math.floor(limit / 2)) : limit);
   return {
     /** Takes a place for a reader request, or says there is none (the caller answers 503). */
     tryAdmit() {
-      if (readers >= readerLimit() || lagMs > lagLimitMs) return false;
+      if (readers >= limit || lagMs > lagLimitMs) return false;
       readers++;
       return true;
     },
     /** Gives back a place taken by tryAdmit, once, when its response has ended or its client went away. */
     release() {
       readers = Math.max(0, readers - 1);
-    },
-    /** A staff request or a change began (never refused); `staffDone` once its response has ended. */
-    staffBegan() {
-      staff++;
-    },
-    staffDone() {
-      staff = Math.max(0, staff - 1);
     },
     /** The event loop's latest lateness, from a timer that should have fired on time. */
     noteLag(/** @type {number} */ ms) {
@@ -75,5 +66,5 @@ export function admissionSettings(/** @type {Record<string, string | undefined>}
     const parsed = Number(value);
     return value !== undefined && value !== "" && Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
   };
-  return { limit: number(env.READER_CONCURRENCY, 16), lagLimitMs: number(env.READER_MAX_LAG_MS, 1000) };
+  return { limit: number(env.READER_CONCURRENCY, 32), lagLimitMs: number(env.READER_MAX_LAG_MS, 1000) };
 }

@@ -83,17 +83,6 @@ describe("the server edge under load", () => {
 });
 
 describe("admission", () => {
-  it("gives readers half the places while a staff request runs", () => {
-    const admission = createAdmission({ limit: 4, lagLimitMs: 1000 });
-    admission.staffBegan();
-    expect([admission.tryAdmit(), admission.tryAdmit(), admission.tryAdmit()]).toEqual([true, true, false]);
-    admission.staffDone();
-    expect(admission.tryAdmit()).toBe(true);
-    const lone = createAdmission({ limit: 2, lagLimitMs: 1000 });
-    lone.staffBegan();
-    expect([lone.tryAdmit(), lone.tryAdmit()]).toEqual([true, false]); // never fewer than one
-  });
-
   it("counts places and gives each back once; a late event loop turns readers away too", () => {
     const admission = createAdmission({ limit: 2, lagLimitMs: 100 });
     expect([admission.tryAdmit(), admission.tryAdmit(), admission.tryAdmit()]).toEqual([true, true, false]);
@@ -117,8 +106,8 @@ describe("admission", () => {
   });
 
   it("reads its settings from the environment, keeping the defaults for anything that is not a positive number", () => {
-    expect(admissionSettings({})).toEqual({ limit: 16, lagLimitMs: 1000 });
+    expect(admissionSettings({})).toEqual({ limit: 32, lagLimitMs: 1000 });
     expect(admissionSettings({ READER_CONCURRENCY: "8", READER_MAX_LAG_MS: "250" })).toEqual({ limit: 8, lagLimitMs: 250 });
-    expect(admissionSettings({ READER_CONCURRENCY: "-1", READER_MAX_LAG_MS: "lots" })).toEqual({ limit: 16, lagLimitMs: 1000 });
+    expect(admissionSettings({ READER_CONCURRENCY: "-1", READER_MAX_LAG_MS: "lots" })).toEqual({ limit: 32, lagLimitMs: 1000 });
   });
 });
