@@ -37,6 +37,7 @@ function FigureView({ node, updateAttributes, deleteNode, editor }: ReactNodeVie
           alt={decorative ? "" : attrs.alt}
           focus={figureFraming(node.attrs)?.focus ?? CENTRE}
           disabled={false}
+          quietHint
           onChange={(focus) => updateAttributes({ focusX: focus.x, focusY: focus.y })}
         />
       ) : attrs.src ? (

@@ -52,7 +52,7 @@ export function HeroFraming({ url, photo, framing, disabled, onChange }: { url: 
  * keys move it (Shift for bigger steps). The hero's framing and a body
  * photo's (which cards use when the story has no hero) are set with it.
  */
-export function FocalPoint({ url, alt = "", focus, disabled, onChange }: { url: string; alt?: string; focus: Focus; disabled: boolean; onChange: (focus: Focus) => void }) {
+export function FocalPoint({ url, alt = "", focus, disabled, quietHint = false, onChange }: { url: string; alt?: string; focus: Focus; disabled: boolean; quietHint?: boolean; onChange: (focus: Focus) => void }) {
   const help = useId();
   const set = (next: Focus) => onChange({ x: clamp(next.x, 0, 1), y: clamp(next.y, 0, 1) });
   function pick(event: PointerEvent<HTMLButtonElement>) {
@@ -67,7 +67,8 @@ export function FocalPoint({ url, alt = "", focus, disabled, onChange }: { url: 
   }
   return (
     <>
-      <p className="text-xs text-muted" id={help}>
+      {/* In a body photo the hint is for screen readers only: the photo keeps its place in the text. */}
+      <p className={quietHint ? "sr-only" : "text-xs text-muted"} id={help}>
         Click where the subject is (or use the arrow keys): every crop keeps that point in.
       </p>
       <button
