@@ -150,6 +150,12 @@ test("a photo in the body keeps its picture, alt text, caption and credit when t
   await expect(reporter.locator(".ProseMirror")).toBeVisible();
   await expect(reporter.getByTestId("save-state")).toHaveText(/^Saved/);
   const saved = await (await reporter.request.get(`/api/v1/newsroom/articles/${created.id}`)).json();
-  // The editor writes every attribute of the photo, the decorative mark's default included.
-  expect(saved.body.content).toEqual([paragraph("Above the photo."), { ...photo, attrs: { ...photo.attrs, decorative: false } }, decorative, paragraph(`${LAST} Typed early.`)]);
+  // The editor writes every attribute of the photo, the decorative mark's and the focal point's defaults included.
+  const unfocused = { focusX: null, focusY: null };
+  expect(saved.body.content).toEqual([
+    paragraph("Above the photo."),
+    { ...photo, attrs: { ...photo.attrs, decorative: false, ...unfocused } },
+    { ...decorative, attrs: { ...decorative.attrs, ...unfocused } },
+    paragraph(`${LAST} Typed early.`),
+  ]);
 });

@@ -15,6 +15,8 @@ async function photoFile(): Promise<string> {
 
 const body = (page: Page) => page.getByRole("textbox", { name: "Body" });
 const badge = (page: Page) => page.getByTestId("status-badge").first();
+/** A move and the editor's fresh view of the story: a journey, not a timing — on CI's two busy cores a publish took 3.8 s. */
+const MOVE_MS = 15_000;
 
 test("an article goes from a reporter's draft through review to readers, and the history shows every step", async ({ browser }) => {
   test.setTimeout(120_000);
@@ -39,7 +41,7 @@ test("an article goes from a reporter's draft through review to readers, and the
   const articleUrl = reporter.url();
   await expect(badge(reporter)).toHaveText("Draft");
   await reporter.getByRole("button", { name: "Submit for review" }).click();
-  await expect(badge(reporter)).toHaveText("In review");
+  await expect(badge(reporter)).toHaveText("In review", { timeout: MOVE_MS });
 
   // The editor finds it in the review queue (the whole list, not the dashboard's first five) and sends it back with a note.
   const editor = await signedInPage(browser, "editor@example.com");
@@ -49,7 +51,7 @@ test("an article goes from a reporter's draft through review to readers, and the
   await editor.getByRole("button", { name: "Request changes" }).click();
   await editor.getByLabel("Note", { exact: true }).fill("Say which day the timetable starts and who paid for the repairs.");
   await editor.getByRole("button", { name: "Confirm request changes" }).click();
-  await expect(badge(editor)).toHaveText("Changes requested");
+  await expect(badge(editor)).toHaveText("Changes requested", { timeout: MOVE_MS });
 
   // The reporter sees the note, edits, and resubmits.
   await reporter.goto(articleUrl);
@@ -62,7 +64,7 @@ test("an article goes from a reporter's draft through review to readers, and the
   await reporter.keyboard.type("The regional council paid for the repairs; the timetable starts on Friday.");
   await expect(reporter.getByTestId("save-state")).toHaveText(/^Saved/, { timeout: 15_000 });
   await reporter.getByRole("button", { name: "Submit for review" }).click();
-  await expect(badge(reporter)).toHaveText("In review");
+  await expect(badge(reporter)).toHaveText("In review", { timeout: MOVE_MS });
   await expect(changeNote).toHaveCount(0);
 
   // The editor publishes.
@@ -72,7 +74,7 @@ test("an article goes from a reporter's draft through review to readers, and the
   await expect(editor.getByText("Readers will get:")).toBeVisible();
   await expect(editor.getByText("Alt text: A ferry at the quay at dusk")).toBeVisible();
   await editor.getByRole("button", { name: "Confirm publish" }).click();
-  await expect(badge(editor)).toHaveText("Published");
+  await expect(badge(editor)).toHaveText("Published", { timeout: MOVE_MS });
 
   // A reader finds it on the home page and reads it.
   const reader = await (await browser.newContext()).newPage();
