@@ -31,9 +31,16 @@ async function holdScripts(page: Page) {
 
 /** Clicks just after the last character of the body's last paragraph. */
 async function clickAtTheEnd(page: Page) {
-  const point = await page.getByRole("textbox", { name: "Body" }).evaluate((body) => {
+  const point = await page.getByRole("textbox", { name: "Body" }).evaluate(async (body) => {
     const paragraphs = body.querySelectorAll("p");
     const last = paragraphs[paragraphs.length - 1]!;
+    last.scrollIntoView({ block: "center" });
+    // A photo still loading would push the paragraph down between reading its place and clicking there (3 s at most).
+    const loading = [...body.querySelectorAll("img")].filter((image) => !image.complete);
+    await Promise.race([Promise.all(loading.map((image) => new Promise((done) => {
+      image.addEventListener("load", done, { once: true });
+      image.addEventListener("error", done, { once: true });
+    }))), new Promise((done) => setTimeout(done, 3_000))]);
     last.scrollIntoView({ block: "center" });
     const text = last.lastChild!;
     const range = document.createRange();
