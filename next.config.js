@@ -2,7 +2,6 @@ import { fileURLToPath } from "node:url";
 import { BASE_SECURITY_HEADERS, readerCsp, STAFF_PATH_PREFIXES, transportSecurityHeaders } from "./lib/security-headers.js";
 import { PROXY_BODY_LIMIT_BYTES } from "./lib/upload-limits.js";
 
-const dev = process.env.NODE_ENV !== "production";
 const readerCacheMb = Number(process.env.READER_CACHE_MB ?? 48);
 if (!Number.isInteger(readerCacheMb) || readerCacheMb < 1) throw new Error("READER_CACHE_MB must be a whole number of megabytes, 1 or more");
 const staffPaths = STAFF_PATH_PREFIXES.map((prefix) => prefix.slice(1)).join("|");
@@ -34,7 +33,7 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: [...BASE_SECURITY_HEADERS, ...transportSecurityHeaders(process.env.NEXTAUTH_URL)] },
       // Staff paths get a nonce-based policy from proxy.ts instead.
-      { source: `/:path((?!${staffPaths}).*)`, headers: [{ key: "Content-Security-Policy", value: readerCsp(dev) }] },
+      { source: `/:path((?!${staffPaths}).*)`, headers: [{ key: "Content-Security-Policy", value: readerCsp() }] },
     ];
   },
 };

@@ -67,6 +67,8 @@ test("every page carries the security headers", async ({ request }) => {
   expect(staff).not.toContain("unsafe-eval");
   const reader = (await request.get("/")).headers()["content-security-policy"]!;
   expect(reader).not.toContain("nonce-");
+  // Reader pages carry no inline script (lib/reader/static-page.js), so none may run.
+  expect(reader).toContain("script-src 'self';");
 });
 
 test("small things a review found: bad escapes are 400, a never-published archived story is 404, icons exist", async ({ page, request }) => {

@@ -17,7 +17,7 @@ import { invitePerson, signedInPage, signIn } from "./support";
  */
 test.describe.configure({ mode: "serial" });
 
-/** The follower's interval (components/reader/live-follow.tsx) and the bound the issue sets on top of it. */
+/** The follower's interval (public/reader/article.js) and the bound the issue sets on top of it. */
 const FOLLOWS_WITHIN_MS = 10_000 + 2_000;
 const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 

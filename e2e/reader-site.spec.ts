@@ -50,6 +50,26 @@ test("sections, tags, authors, search, feeds and sitemaps render from the databa
   expect(await (await request.get("/robots.txt")).text()).toContain("Disallow: /newsroom");
 });
 
+test("reader pages are HTML and CSS: no app runtime, only a story's own small script, and links load whole pages", async ({ page }) => {
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+  });
+  for (const path of ["/", "/sections/world", "/tags/water", "/search?q=water"]) {
+    const response = await page.goto(path);
+    expect(await response!.text(), path).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+  }
+  expect(scripts).toEqual([]);
+
+  await page.goto("/sections/world");
+  await page.getByRole("link", { name: delta.headline }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(delta.headline);
+  expect(scripts).toEqual(["/reader/article.js"]);
+  const html = await (await page.request.get(`/articles/${slugify(delta.headline)}`)).text();
+  expect(html).toContain('<script type="application/ld+json">');
+  expect(html).not.toContain("__next_f");
+});
+
 test("an article page carries canonical, OpenGraph, Twitter and NewsArticle data", async ({ page }) => {
   await page.goto(`/articles/${slugify(delta.headline)}`);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`/articles/${slugify(delta.headline)}$`));

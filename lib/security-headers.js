@@ -38,13 +38,14 @@ const COMMON_DIRECTIVES = [
 const devEval = (dev) => (dev ? " 'unsafe-eval'" : "");
 
 /**
- * Reader pages: only this origin's scripts, plus the inline bootstrap Next
- * writes into cached HTML (which cannot carry a per-request nonce). No
- * third-party origins; user text never reaches a page unescaped.
- * @param {boolean} dev
+ * Reader pages: only script files from this origin, and no inline script at
+ * all — the edge sends reader pages without Next's inline bootstrap
+ * (lib/reader/static-page.js), so a script that found its way into a story
+ * could not run. No third-party origins; user text never reaches a page
+ * unescaped.
  */
-export function readerCsp(dev) {
-  return [...COMMON_DIRECTIVES, `script-src 'self' 'unsafe-inline'${devEval(dev)}`, "style-src 'self' 'unsafe-inline'"].join("; ");
+export function readerCsp() {
+  return [...COMMON_DIRECTIVES, "script-src 'self'", "style-src 'self' 'unsafe-inline'"].join("; ");
 }
 
 /**

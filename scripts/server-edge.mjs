@@ -15,6 +15,7 @@
 // - with LOG_FORMAT=json, writes one line per request when its response ends;
 // - notes when the request arrived, for everything done on its behalf (the reader cache will not
 //   store a render begun before a change it has since been told of: lib/reader/cache-handler.mjs);
+// - sends reader pages without Next's scripts (lib/reader/static-page.js): readers get HTML and CSS;
 // - answers a reader request 503 with Retry-After at once when the instance is already as busy as it
 //   can be (lib/reader/admission.js), rather than queueing it until it times out; staff requests are
 //   never turned away, and the queue a crowd of readers can build in front of an editor's publish is bounded;
@@ -28,6 +29,7 @@ import { admissionSettings, createAdmission, isReaderRequest, REFRESH_HEADER } f
 import { headerSafeTag, pageTags } from "../lib/reader/cache-tags.js";
 import { unsoundPath, unsoundQuery } from "../lib/reader/request-path.js";
 import { requestStart } from "../lib/reader/request-start.js";
+import { sendWithoutAppScripts } from "../lib/reader/static-page.js";
 import { WITHDRAWN_PAGE, withdrawnSlugs } from "../lib/reader/withdrawn.js";
 import { BASE_SECURITY_HEADERS, readerCsp, transportSecurityHeaders } from "../lib/security-headers.js";
 
@@ -44,7 +46,7 @@ let securityHeaders;
  */
 const answerHeaders = () =>
   (securityHeaders ??= Object.fromEntries(
-    [...BASE_SECURITY_HEADERS, ...transportSecurityHeaders(process.env.NEXTAUTH_URL), { key: "Content-Security-Policy", value: readerCsp(false) }].map(({ key, value }) => [key, value]),
+    [...BASE_SECURITY_HEADERS, ...transportSecurityHeaders(process.env.NEXTAUTH_URL), { key: "Content-Security-Policy", value: readerCsp() }].map(({ key, value }) => [key, value]),
   ));
 const BAD_ADDRESS = "Bad request: the address is not valid.";
 const BUSY = "This site is busy right now; try again in a moment.";
@@ -105,8 +107,10 @@ function atTheEdge(request, response) {
     response.end(request.method === "HEAD" ? undefined : WITHDRAWN_PAGE);
     return true;
   }
+  if (!isReaderRequest(request.method, pathname)) return false;
+  sendWithoutAppScripts(response);
   // Staff requests and the tier's refreshes (which carry a change to readers) are never turned away.
-  if (!isReaderRequest(request.method, pathname) || request.headers[REFRESH_HEADER] === "1") return false;
+  if (request.headers[REFRESH_HEADER] === "1") return false;
   if (!admission.tryAdmit()) {
     // Never stored (the tier serves its own stale copy instead: proxy_cache_use_stale http_503).
     response.writeHead(503, { ...answerHeaders(), "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "1" });

@@ -4,7 +4,7 @@ import { keepHot, until, type Staff } from "./freshness";
 /**
  * The bench's live-coverage rows: a live blog on the full dataset, its
  * entries posted through instance 1 while readers poll its updates address
- * through the tier, as open pages do (components/reader/live-follow.tsx).
+ * through the tier, as open pages do (public/reader/article.js).
  */
 const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 

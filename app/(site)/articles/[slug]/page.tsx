@@ -95,6 +95,7 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <Story article={article} linked aside={<StaffEditLink articleId={article.id} />}>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(article, live) }} />
+      <script src="/reader/article.js" defer />
       {live && <LiveBlog slug={article.slug} view={live} newest />}
       <nav aria-label="More stories" className="mt-10 grid gap-4 border-t border-rule pt-6 font-sans text-sm sm:grid-cols-2">
         {previous ? (

@@ -4,7 +4,7 @@ import { liveUpdates } from "@/lib/reader/live-blog";
 export const dynamic = "force-dynamic"; // the data is cached by tag; nothing to build ahead
 
 /**
- * What an open live-blog page polls (components/reader/live-follow.tsx): small,
+ * What an open live-blog page polls (public/reader/article.js): small,
  * public and cached by the tier like a page, refreshed through it after every
  * entry change. The browser keeps it only briefly, below the poll interval.
  */

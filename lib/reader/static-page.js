@@ -1,0 +1,99 @@
+// @ts-check
+// Plain JavaScript: the server edge (scripts/server-edge.mjs) loads it before anything is compiled.
+
+/**
+ * Reader pages reach readers as HTML and CSS, without Next's runtime. Nothing
+ * on them needs React in the browser: they are server-rendered through and
+ * through, and their two small jobs (following live coverage, "Edit" for
+ * staff) are one plain script of ours, public/reader/article.js. The runtime
+ * cost a phone ~150 KB of script that competed with the page's photo for the
+ * network and the CPU — the difference between Lighthouse's 98 and 100 (#26).
+ *
+ * What goes: Next's script tags (its chunks and the inline page data it
+ * hydrates from) and the preloads of its chunks. What stays: data scripts
+ * (JSON-LD) and scripts served from /reader/.
+ */
+const SCRIPT = /<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>[\s\S]*?<\/script\s*>/gi;
+const LINK = /<link\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+const KEPT_SCRIPT = /\btype=["']?application\/(?:ld\+)?json\b|\bsrc=["']?\/reader\//i;
+const SCRIPT_PRELOAD = /\bas=["']?script\b|\brel=["']?modulepreload\b/i;
+
+/** @param {string} html */
+export function withoutAppScripts(html) {
+  return html.replace(SCRIPT, (tag, attributes) => (KEPT_SCRIPT.test(attributes) ? tag : "")).replace(LINK, (tag) => (SCRIPT_PRELOAD.test(tag) ? "" : tag));
+}
+
+/**
+ * A page larger than this goes out as Next made it, scripts and all (it still
+ * works: the runtime simply runs). Holding it whole is what lets the edge take
+ * the scripts out and say the new length; no reader page comes near it.
+ */
+const LARGEST_HELD_PAGE = 8 * 1024 * 1024;
+
+/** @param {import("node:http").ServerResponse} response */
+function isHtmlPage(response) {
+  const type = response.getHeader("content-type");
+  return response.statusCode !== 304 && typeof type === "string" && type.startsWith("text/html");
+}
+
+/**
+ * Sends the response's HTML without Next's scripts: the body is held until it
+ * ends, then cleaned and sent with its new length. Anything that is not an
+ * HTML page (a photo, a feed, the content API) is decided at its first write
+ * and goes through untouched.
+ * @param {import("node:http").ServerResponse} response
+ */
+export function sendWithoutAppScripts(response) {
+  const { write, end, flushHeaders } = response;
+  /** @type {Buffer[] | undefined} */
+  let held;
+  let heldBytes = 0;
+  let decided = false;
+
+  function decide() {
+    if (decided) return;
+    decided = true;
+    if (response.headersSent || !isHtmlPage(response)) return;
+    held = [];
+    response.removeHeader("content-length");
+  }
+  /** Past the largest page we hold: what was held goes out as it came, and the rest follows it. */
+  function letGo() {
+    const body = Buffer.concat(held ?? []);
+    held = undefined;
+    Reflect.apply(write, response, [body]);
+  }
+
+  response.flushHeaders = function () {
+    decide();
+    if (!held) Reflect.apply(flushHeaders, response, []);
+  };
+  response.write = /** @type {typeof response.write} */ (
+    function (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ callback) {
+      decide();
+      if (!held) return Reflect.apply(write, response, arguments);
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8");
+      held.push(buffer);
+      heldBytes += buffer.length;
+      const done = typeof encoding === "function" ? encoding : callback;
+      if (heldBytes > LARGEST_HELD_PAGE) letGo();
+      if (typeof done === "function") process.nextTick(done);
+      return true;
+    }
+  );
+  response.end = /** @type {typeof response.end} */ (
+    function (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ callback) {
+      decide();
+      if (!held) return Reflect.apply(end, response, arguments);
+      const done = [chunk, encoding, callback].find((argument) => typeof argument === "function");
+      if (chunk != null && typeof chunk !== "function") {
+        held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8"));
+      }
+      const body = Buffer.from(withoutAppScripts(Buffer.concat(held).toString("utf8")));
+      held = undefined;
+      // A HEAD is answered without its body, so the cleaned length is unknown: it goes without one.
+      if (!response.headersSent && response.req?.method !== "HEAD") response.setHeader("content-length", body.length);
+      return Reflect.apply(end, response, [body, done]);
+    }
+  );
+}
