@@ -68,6 +68,25 @@ test("reader pages are HTML and CSS: no app runtime, only a story's own small sc
   const html = await (await page.request.get(`/articles/${slugify(delta.headline)}`)).text();
   expect(html).toContain('<script type="application/ld+json">');
   expect(html).not.toContain("__next_f");
+
+  // Next draws a page's notFound() in the browser (vercel/next.js#62228); without its runtime the edge sends the rendered page.
+  for (const path of ["/articles/no-such-story", "/sections/no-such-section", "/tags/no-such-tag/2", "/page/999", "/does-not-exist"]) {
+    const response = await page.goto(path);
+    expect(response!.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("Page not found");
+    await expect(page.getByRole("link", { name: "Go to the front page" }), path).toBeVisible();
+  }
+});
+
+test("an editor's View on site opens the story as readers get it, with the Edit link back", async ({ browser }) => {
+  const editor = await (await browser.newContext()).newPage();
+  await signIn(editor, "editor@example.com");
+  const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline: `Harbour crane restored ${Date.now()}`, body: doc("Text.") } })).json();
+  await editor.request.post(`/api/v1/newsroom/articles/${created.id}/transitions`, { data: { action: "publish", version: created.version } });
+  await editor.goto(`/newsroom/articles/${created.id}`);
+  await editor.getByRole("link", { name: "View on site" }).click();
+  await expect(editor).toHaveURL(new RegExp(`/articles/${created.slug}$`));
+  await expect(editor.getByRole("link", { name: "Edit" })).toHaveAttribute("href", `/newsroom/articles/${created.id}`);
 });
 
 test("an article page carries canonical, OpenGraph, Twitter and NewsArticle data", async ({ page }) => {

@@ -491,7 +491,8 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
               Preview<span className="sr-only"> (opens in a new tab)</span>
             </a>
           )}
-          {state?.liveVersion != null && <Link href={`/articles/${state.slug}`} className="text-sm text-accent underline">View on site</Link>}
+          {/* A whole page load, not the app's navigation: reader pages run without the app (lib/reader/static-page.js). */}
+          {state?.liveVersion != null && <a href={`/articles/${state.slug}`} className="text-sm text-accent underline">View on site</a>}
         </div>
         {/* The page's plan, not `state`'s: a plan saved in the Plan panel below refreshes the page, not this editor's copy. */}
         {article && state && <PlanSummary plan={article.plan} status={state.status} />}

@@ -1,5 +1,6 @@
 // @ts-check
 // Plain JavaScript: the server edge (scripts/server-edge.mjs) loads it before anything is compiled.
+import { request as httpRequest } from "node:http";
 
 /**
  * Reader pages reach readers as HTML and CSS, without Next's runtime. Nothing
@@ -29,6 +30,55 @@ export function withoutAppScripts(html) {
  * the scripts out and say the new length; no reader page comes near it.
  */
 const LARGEST_HELD_PAGE = 8 * 1024 * 1024;
+
+/**
+ * Next renders notFound() in a page as an empty shell (`<html id="__next_error__">`) and draws the
+ * not-found page in the browser from its page data (vercel/next.js#62228, open): without the runtime that
+ * is a blank page. An address no route matches is rendered whole, on the server; the edge asks its own
+ * server for one, once, and answers every such 404 with it.
+ */
+const ERROR_SHELL = /<html id="__next_error__"/;
+const UNMATCHED_ADDRESS = "/.well-known/copydesk-not-found";
+/** If the server cannot be asked (it is stopping): a plain page rather than a blank one. */
+const PLAIN_NOT_FOUND = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page not found</title><meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family:Georgia,serif;max-width:36rem;margin:6rem auto;padding:0 1rem;text-align:center"><h1>Page not found</h1>
+<p>The page you asked for does not exist or is no longer published. <a href="/">Go to the front page</a>.</p></body></html>`;
+
+/** @type {Promise<Buffer> | undefined} */
+let notFoundPage;
+
+/**
+ * The server's own not-found page, asked for over the connection's local address (a refresh, so a busy
+ * instance does not turn it away), kept once it came back whole.
+ * @param {import("node:net").Socket | null} socket
+ * @returns {Promise<Buffer>}
+ */
+function renderedNotFoundPage(socket) {
+  if (notFoundPage) return notFoundPage;
+  const asked = new Promise((resolve) => {
+    const outgoing = httpRequest(
+      { host: socket?.localAddress, port: socket?.localPort, path: UNMATCHED_ADDRESS, headers: { "x-copydesk-refresh": "1" }, timeout: 5_000 },
+      (incoming) => {
+        /** @type {Buffer[]} */
+        const chunks = [];
+        incoming.on("data", (chunk) => chunks.push(chunk));
+        incoming.on("end", () => {
+          const page = Buffer.concat(chunks);
+          resolve(incoming.statusCode === 404 && !ERROR_SHELL.test(page.toString("utf8")) ? page : null);
+        });
+        incoming.on("error", () => resolve(null));
+      },
+    );
+    outgoing.on("timeout", () => outgoing.destroy());
+    outgoing.on("error", () => resolve(null));
+    outgoing.end();
+  });
+  notFoundPage = asked.then((page) => {
+    if (!page) notFoundPage = undefined;
+    return page ?? Buffer.from(PLAIN_NOT_FOUND);
+  });
+  return notFoundPage;
+}
 
 /** @param {import("node:http").ServerResponse} response */
 function isHtmlPage(response) {
@@ -89,11 +139,20 @@ export function sendWithoutAppScripts(response) {
       if (chunk != null && typeof chunk !== "function") {
         held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8"));
       }
-      const body = Buffer.from(withoutAppScripts(Buffer.concat(held).toString("utf8")));
+      const page = Buffer.concat(held).toString("utf8");
       held = undefined;
-      // A HEAD is answered without its body, so the cleaned length is unknown: it goes without one.
-      if (!response.headersSent && response.req?.method !== "HEAD") response.setHeader("content-length", body.length);
-      return Reflect.apply(end, response, [body, done]);
+      if (response.statusCode === 404 && ERROR_SHELL.test(page)) {
+        void renderedNotFoundPage(response.socket).then((body) => finish(body, done));
+        return response;
+      }
+      return finish(Buffer.from(withoutAppScripts(page)), done);
     }
   );
+
+  /** @param {Buffer} body @param {(() => void) | undefined} done */
+  function finish(body, done) {
+    // A HEAD is answered without its body, so the cleaned length is unknown: it goes without one.
+    if (!response.headersSent && response.req?.method !== "HEAD") response.setHeader("content-length", body.length);
+    return Reflect.apply(end, response, [body, done]);
+  }
 }

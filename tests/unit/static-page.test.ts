@@ -47,6 +47,11 @@ describe("a reader page without the app's scripts", () => {
   });
 });
 
+/** What Next sends for notFound() in a page (vercel/next.js#62228): an empty shell; the not-found page exists only in the page data. */
+const ERROR_SHELL = `<!DOCTYPE html><html id="__next_error__"><head><script src="/_next/static/chunks/a.js" async=""></script></head><body><div hidden=""><!--$--><!--/$--></div><script>self.__next_f.push([1,"Page not found"])</script></body></html>`;
+const NOT_FOUND_PAGE = `<!DOCTYPE html><html lang="en"><head><link rel="stylesheet" href="/_next/static/chunks/s.css"/><script src="/_next/static/chunks/a.js" async=""></script></head><body><main><h1>Page not found</h1></main></body></html>`;
+let notFoundAsked = 0;
+
 let server: Server;
 let port: number;
 const BIG_PAGE = `<html><body>${"<p>paragraph</p>".repeat(600_000)}<script src="/_next/static/chunks/big.js"></script></body></html>`;
@@ -65,6 +70,17 @@ const answers: Record<string, (response: ServerResponse) => void> = {
     const pieces = [NEXT_PAGE.slice(0, 300), NEXT_PAGE.slice(300, 301), NEXT_PAGE.slice(301)];
     response.write(Buffer.from(pieces[0]!));
     response.write(pieces[1]!, "utf8", () => response.write(pieces[2]!, () => response.end()));
+  },
+  "/articles/missing": (response) => {
+    response.statusCode = 404;
+    response.setHeader("Content-Type", "text/html; charset=utf-8");
+    response.end(ERROR_SHELL);
+  },
+  "/.well-known/copydesk-not-found": (response) => {
+    notFoundAsked++;
+    response.statusCode = 404;
+    response.setHeader("Content-Type", "text/html; charset=utf-8");
+    response.end(NOT_FOUND_PAGE);
   },
   "/feed.xml": (response) => response.writeHead(200, { "Content-Type": "application/rss+xml" }).end("<rss><script>kept</script></rss>"),
   "/newsroom": (response) => response.writeHead(200, { "Content-Type": "text/html" }).end(NEXT_PAGE),
@@ -120,6 +136,16 @@ describe("the server edge sends reader pages without the app's scripts", () => {
     expect(head.status).toBe(200);
     expect(head.headers["content-length"]).toBeUndefined();
     expect(head.headers.etag).toBe('"abc"');
+  });
+
+  it("answers notFound()'s empty shell with the server's own not-found page, asked for once", async () => {
+    for (const attempt of [1, 2]) {
+      const answer = await get("/articles/missing");
+      expect(answer.status, `attempt ${attempt}`).toBe(404);
+      expect(answer.body).toBe(withoutAppScripts(NOT_FOUND_PAGE));
+      expect(Number(answer.headers["content-length"])).toBe(Buffer.byteLength(answer.body));
+    }
+    expect(notFoundAsked).toBe(1);
   });
 
   it("sends a page too large to hold as it came, whole", async () => {
