@@ -15,7 +15,10 @@ const nextConfig = {
   // Rendered pages and cached reads live in memory, within this budget, and stay coherent across
   // instances through PostgreSQL (lib/reader/cache-handler.mjs says how).
   cacheHandler: fileURLToPath(new URL("./lib/reader/cache-handler.mjs", import.meta.url)),
-  cacheMaxMemorySize: readerCacheMb * 1024 * 1024,
+  // Next's LRU counts characters, and a page or read with any character past Latin-1 (a curly quote, a dash,
+  // most names) is held at two bytes each: given half as many, READER_CACHE_MB bounds bytes. (Counted as
+  // given, 48 "MB" of stories held 96 MB and, with renders in flight, filled the 160 MB heap.)
+  cacheMaxMemorySize: (readerCacheMb * 1024 * 1024) / 2,
   experimental: {
     authInterrupts: true,
     // proxy.ts runs on /api/v1/newsroom, so Next buffers those bodies and silently cuts them at this size

@@ -218,6 +218,13 @@ test("the content API serves published content with ETag and CORS", async ({ req
   const { articles } = await list.json();
   expect(articles.map((a: { headline: string }) => a.headline)).toContain(delta.headline);
   expect(articles.every((a: { section: { slug: string } }) => a.section.slug === "world")).toBe(true);
+  // A cursor names a place in the list; one the API never gave is refused, not read as the first page.
+  const garbage = await request.get("/api/v1/content/articles?cursor=not-a-cursor");
+  expect(garbage.status()).toBe(400);
+  expect((await garbage.json()).error.message).toMatch(/^cursor: not one this API gave/);
+  const from = Buffer.from(`${articles[0].publishedAt}|${articles[0].id}`).toString("base64url");
+  const after = await (await request.get(`/api/v1/content/articles?section=world&cursor=${from}`)).json();
+  expect(after.articles.map((a: { id: string }) => a.id)).toEqual(articles.slice(1).map((a: { id: string }) => a.id));
 
   const one = await request.get(`/api/v1/content/articles/${slugify(delta.headline)}`);
   const etag = one.headers()["etag"]!;

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { freePort } from "./lib/embedded-postgres";
-import { bodyProbes, headerProbes, imageProbes, pathProbes, type Context, type Probe } from "./lib/hostile-inputs";
+import { bodyProbes, headerProbes, imageProbes, manyKeyProbes, pathProbes, type Context, type Probe } from "./lib/hostile-inputs";
 import { NGINX, startReaderProxy, type Nginx } from "./lib/nginx";
 import { bin, ROOT, runInherited } from "./lib/processes";
 import { forgetCachedReads, productionEnv, seededDatabase } from "./lib/seeded-app";
@@ -306,6 +306,7 @@ try {
     ["headers", () => headerProbes(ctx)],
     ["bodies", () => bodyProbes(ctx)],
     ["images", () => imageProbes(ctx)],
+    ["many keys", () => manyKeyProbes(ctx)],
   ];
   let marker = 0;
   for (const [name, make] of batches) {

@@ -49,7 +49,8 @@ const publicCorrections = { where: { publishedAt: { not: null } }, orderBy: { pu
  */
 export async function neighboursOf(client: Pick<Db, "article" | "$queryRaw">, articleId: string) {
   const rows = await neighbourRows(client, articleId);
-  const teasers = rows.length === 0 ? [] : await client.article.findMany({ where: { id: { in: [...new Set(rows.map((row) => row.id))] } }, select: teaserSelect });
+  // Live again here: a neighbour unpublished between the two statements is left out, not shown without its live version.
+  const teasers = rows.length === 0 ? [] : await client.article.findMany({ where: { AND: [LIVE, { id: { in: [...new Set(rows.map((row) => row.id))] } }] }, select: teaserSelect });
   const byId = new Map(teasers.map((teaser) => [teaser.id, teaser]));
   const at = (place: NeighbourPlace) => rows.filter((row) => row.place === place).flatMap((row) => byId.get(row.id) ?? []);
   return { previous: at("previous")[0] ?? null, next: at("next")[0] ?? null, related: at("related"), followers: at("followers") };

@@ -60,38 +60,53 @@ export const apiTeaser = ({ id, liveNow, slug, headline, standfirst, publishedAt
 /** A list item: a teaser and the live revision's search and social fields (empty and null: the headline, standfirst, hero). */
 const listSelect = { ...teaserSelect, liveRevision: { select: { ...teaserSelect.liveRevision.select, seoTitle: true, description: true, socialImageId: true } } } satisfies Prisma.ArticleSelect;
 
-/** The content API's list: newest first, keyset cursor on (publishedAt, id). */
-export const contentList = cached(
+/** Where a page of the list starts: after this story, in newest-first order (the `nextCursor` the page before gave). */
+export interface ListCursor {
+  publishedAt: Date;
+  id: string;
+}
+
+async function listPage(section: string | undefined, tag: string | undefined, after: ListCursor | null) {
+  const rows = await db().article.findMany({
+    where: {
+      AND: [
+        LIVE,
+        ...(section ? [inSection(section)] : []),
+        ...(tag ? [taggedWith(tag)] : []),
+        ...(after ? [{ OR: [{ publishedAt: { lt: after.publishedAt } }, { publishedAt: after.publishedAt, id: { lt: after.id } }] }] : []),
+      ],
+    },
+    orderBy: NEWEST_FIRST,
+    take: 26,
+    select: listSelect,
+  });
+  const shown = rows.slice(0, 25);
+  const socialImages = await photosById(shown.map((row) => row.liveRevision!.socialImageId));
+  const page = shown.map((row) => {
+    const { seoTitle, description, socialImageId } = row.liveRevision!;
+    return { ...apiTeaser(toTeaser(row)), seoTitle, description, socialImage: apiShareImage((socialImageId && socialImages.get(socialImageId)) || null) };
+  });
+  const last = page.at(-1);
+  return { articles: page, nextCursor: rows.length > 25 && last ? Buffer.from(`${last.publishedAt}|${last.id}`).toString("base64url") : null };
+}
+
+const firstListPage = cached(
   "content-list",
-  async (section: string | undefined, tag: string | undefined, cursor: string | undefined) => {
-    const after = cursor ? decodeCursor(cursor) : null;
-    const rows = await db().article.findMany({
-      where: {
-        AND: [
-          LIVE,
-          ...(section ? [inSection(section)] : []),
-          ...(tag ? [taggedWith(tag)] : []),
-          ...(after ? [{ OR: [{ publishedAt: { lt: after.publishedAt } }, { publishedAt: after.publishedAt, id: { lt: after.id } }] }] : []),
-        ],
-      },
-      orderBy: NEWEST_FIRST,
-      take: 26,
-      select: listSelect,
-    });
-    const shown = rows.slice(0, 25);
-    const socialImages = await photosById(shown.map((row) => row.liveRevision!.socialImageId));
-    const page = shown.map((row) => {
-      const { seoTitle, description, socialImageId } = row.liveRevision!;
-      return { ...apiTeaser(toTeaser(row)), seoTitle, description, socialImage: apiShareImage((socialImageId && socialImages.get(socialImageId)) || null) };
-    });
-    const last = page.at(-1);
-    return { articles: page, nextCursor: rows.length > 25 && last ? Buffer.from(`${last.publishedAt}|${last.id}`).toString("base64url") : null };
-  },
+  (section: string | undefined, tag: string | undefined) => listPage(section, tag, null),
   (section, tag) => [TIMELINE, ...(section ? [sectionTag(section)] : []), ...(tag ? [topicTag(tag)] : [])],
 );
 
-function decodeCursor(cursor: string): { publishedAt: Date; id: string } | null {
-  const [time, id] = Buffer.from(cursor, "base64url").toString().split("|");
+/**
+ * The content API's list: newest first, keyset cursor on (publishedAt, id).
+ * Only first pages are kept in the instance's memory: a cursor anyone can
+ * make up would be one more entry each (4,000 of them filled a 160 MB heap);
+ * later pages are one index walk, and the tier keeps each for its second.
+ */
+export const contentList = (section: string | undefined, tag: string | undefined, after: ListCursor | null) => (after ? listPage(section, tag, after) : firstListPage(section, tag));
+
+/** A `nextCursor` this API gave, read back; null for anything else. */
+export function listCursor(cursor: string): ListCursor | null {
+  const [time, id, ...rest] = Buffer.from(cursor, "base64url").toString().split("|");
   const publishedAt = new Date(time ?? "");
-  return id && !Number.isNaN(publishedAt.getTime()) ? { publishedAt, id } : null;
+  return id && rest.length === 0 && !Number.isNaN(publishedAt.getTime()) ? { publishedAt, id } : null;
 }

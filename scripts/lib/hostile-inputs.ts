@@ -124,6 +124,24 @@ export function pathProbes(ctx: Context): Probe[] {
   return probes;
 }
 
+/**
+ * Many well-formed addresses nobody linked to, each new: whatever an instance keeps per address (cached reads,
+ * rendered pages) must stay within its budget. 4,000 made-up content-API cursors, each kept as its own cached
+ * list, once filled a 160 MB heap in 30 s.
+ */
+export function manyKeyProbes(ctx: Context): Probe[] {
+  const made = (n: number) => `${n.toString(36)}${Math.random().toString(36).slice(2)}`;
+  const madeUp: [string, (n: number) => string][] = [
+    ["made-up content-API cursor", (n) => `/api/v1/content/articles?cursor=${Buffer.from(`2026-01-01T00:00:${String(n % 60).padStart(2, "0")}.000Z|${made(n)}`).toString("base64url")}`],
+    ["garbage content-API cursor", (n) => `/api/v1/content/articles?cursor=${made(n)}`],
+    ["made-up section list", (n) => `/api/v1/content/articles?section=${made(n)}`],
+    ["made-up article", (n) => `/articles/no-such-story-${made(n)}`],
+    ["made-up front page", (n) => `/page/${n + 2}`],
+    ["made-up section page", (n) => `/sections/${ctx.section}/${n + 2}`],
+  ];
+  return madeUp.flatMap(([label, path]) => Array.from({ length: 1_000 }, (_, n): Probe => ({ batch: "many keys", label, method: "GET", path: path(n) })));
+}
+
 export function headerProbes(ctx: Context): Probe[] {
   const targets = ["/", `/articles/${ctx.slug}`, `/sections/${ctx.section}`, "/api/v1/content/articles", ctx.mediaPath, "/newsroom", "/api/auth/session"];
   const latin1 = "\xff\xfe\xe9\xa0";

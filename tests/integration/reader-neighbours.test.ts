@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDraft, transition } from "@/lib/articles";
 import { db } from "@/lib/db";
-import { articleBySlug, neighboursOf } from "@/lib/reader/article";
+import { articleBySlug, neighbourRows, neighboursOf } from "@/lib/reader/article";
 import { readerFacts } from "@/lib/reader/cache";
 import { asViewer, makeUser } from "../support/factories";
 import { freshDatabase, type TestDatabase } from "../support/database";
@@ -93,5 +93,16 @@ describe("a story's neighbours", () => {
       expect(await readerFacts(db(), id)).toBeNull();
       expect(await neighboursOf(db(), id)).toEqual({ previous: null, next: null, related: [], followers: [] });
     }
+  });
+
+  it("leave out a neighbour unpublished between reading who they are and reading them (a 500 for a page rendered during an unpublish, found by the bench)", async () => {
+    const story = live[3]!;
+    const [first] = await neighbourRows(db(), story.id);
+    const gone = notLive[0]!;
+    // The neighbour list as read a moment before `gone` was unpublished.
+    const readBefore = { $queryRaw: (async () => [{ place: "previous", id: gone, slug: "was-live" }, first!]) as unknown as ReturnType<typeof db>["$queryRaw"], article: db().article };
+    const found = await neighboursOf(readBefore, story.id);
+    expect(found.previous?.id).toBe(first!.place === "previous" ? first!.id : undefined);
+    expect([found.previous, found.next, ...found.related, ...found.followers].map((row) => row?.id)).not.toContain(gone);
   });
 });

@@ -156,7 +156,7 @@ describe("readers get the live revision's search and social fields", () => {
     const saved = await saveDraft(editor, { articleId: story.id, version: published.version, seoTitle: "Council backs the bridge", description: "By one vote.", socialImage: share.id });
     expect(await reader(published.slug)).toMatchObject({ seoTitle: "", description: "", socialImage: null });
     expect(await contentApi(published.slug)).toMatchObject({ seoTitle: "", description: "", socialImage: null });
-    expect((await contentList(undefined, undefined, undefined)).articles.find((article) => article.id === story.id)).toMatchObject({ seoTitle: "", description: "", socialImage: null });
+    expect((await contentList(undefined, undefined, null)).articles.find((article) => article.id === story.id)).toMatchObject({ seoTitle: "", description: "", socialImage: null });
     expect(await getArticle(editor, story.id)).toMatchObject({ hasUnpublishedChanges: true });
 
     // Published: readers get them.
@@ -170,7 +170,7 @@ describe("readers get the live revision's search and social fields", () => {
     expect(own).toMatchObject({ title: "Council backs the bridge", description: "By one vote.", image: { width: 1200, height: 630 } });
     expect(own.image!.url.endsWith(shareImageOf(live.socialImage!))).toBe(true);
     // The content API's list carries them too.
-    const listed = (await contentList(undefined, undefined, undefined)).articles.find((article) => article.id === story.id);
+    const listed = (await contentList(undefined, undefined, null)).articles.find((article) => article.id === story.id);
     expect(listed).toMatchObject({ seoTitle: "Council backs the bridge", description: "By one vote.", socialImage: api.socialImage });
   });
 
