@@ -80,6 +80,9 @@ function renderedNotFoundPage(socket) {
   return notFoundPage;
 }
 
+/** @param {unknown} chunk @param {unknown} encoding */
+const asBuffer = (chunk, encoding) => (Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8"));
+
 /** @param {import("node:http").ServerResponse} response */
 function isHtmlPage(response) {
   const type = response.getHeader("content-type");
@@ -122,7 +125,7 @@ export function sendWithoutAppScripts(response) {
     function (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ callback) {
       decide();
       if (!held) return Reflect.apply(write, response, arguments);
-      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8");
+      const buffer = asBuffer(chunk, encoding);
       held.push(buffer);
       heldBytes += buffer.length;
       const done = typeof encoding === "function" ? encoding : callback;
@@ -136,16 +139,16 @@ export function sendWithoutAppScripts(response) {
       decide();
       if (!held) return Reflect.apply(end, response, arguments);
       const done = [chunk, encoding, callback].find((argument) => typeof argument === "function");
-      if (chunk != null && typeof chunk !== "function") {
-        held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8"));
-      }
-      const page = Buffer.concat(held).toString("utf8");
+      if (chunk != null && typeof chunk !== "function") held.push(asBuffer(chunk, encoding));
+      // Read byte for byte (latin1): what is taken out is ASCII, every other byte goes back as it came, and the
+      // page is held at one byte a character rather than decoded into two.
+      const page = Buffer.concat(held).toString("latin1");
       held = undefined;
       if (response.statusCode === 404 && ERROR_SHELL.test(page)) {
         void renderedNotFoundPage(response.socket).then((body) => finish(body, done));
         return response;
       }
-      return finish(Buffer.from(withoutAppScripts(page)), done);
+      return finish(Buffer.from(withoutAppScripts(page), "latin1"), done);
     }
   );
 

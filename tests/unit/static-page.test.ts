@@ -15,7 +15,7 @@ const NEXT_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/>
 <script src="/_next/static/chunks/0cz1d0mv5g_q7.js" noModule=""></script>
 <link rel="canonical" href="https://news.example/articles/a"/>
 <link rel="preload" as="image" href="/media/images/a/960.webp" fetchPriority="high"/>
-</head><body><main><h1>A &lt;script&gt; in a headline stays text</h1>
+</head><body><main><h1>A &lt;script&gt; in a headline stays text — “Café” 🗞️</h1>
 <pre><code>&lt;script src="/_next/x.js"&gt;&lt;/script&gt;</code></pre>
 <script type="application/ld+json">{"@type":"NewsArticle","headline":"A"}</script>
 <script src="/reader/article.js" defer=""></script>
@@ -36,7 +36,7 @@ describe("a reader page without the app's scripts", () => {
     expect(page).toContain('<link rel="canonical" href="https://news.example/articles/a"/>');
     expect(page).toContain('<script type="application/ld+json">{"@type":"NewsArticle","headline":"A"}</script>');
     expect(page).toContain('<script src="/reader/article.js" defer=""></script>');
-    expect(page).toContain("<h1>A &lt;script&gt; in a headline stays text</h1>");
+    expect(page).toContain("<h1>A &lt;script&gt; in a headline stays text — “Café” 🗞️</h1>");
     expect(page).toContain('<pre><code>&lt;script src="/_next/x.js"&gt;&lt;/script&gt;</code></pre>');
     expect(page.match(/<script/gi)).toHaveLength(2);
   });
@@ -67,9 +67,11 @@ const answers: Record<string, (response: ServerResponse) => void> = {
     response.statusCode = 404;
     response.setHeader("Content-Type", "text/html; charset=utf-8");
     response.flushHeaders();
-    const pieces = [NEXT_PAGE.slice(0, 300), NEXT_PAGE.slice(300, 301), NEXT_PAGE.slice(301)];
-    response.write(Buffer.from(pieces[0]!));
-    response.write(pieces[1]!, "utf8", () => response.write(pieces[2]!, () => response.end()));
+    // The second piece ends inside a character's UTF-8 bytes: held as bytes, it joins up again.
+    const bytes = Buffer.from(NEXT_PAGE);
+    const inCurlyQuote = bytes.indexOf("“") + 1;
+    response.write(bytes.subarray(0, 300));
+    response.write(bytes.subarray(300, inCurlyQuote), () => response.write(bytes.subarray(inCurlyQuote), () => response.end()));
   },
   "/articles/missing": (response) => {
     response.statusCode = 404;
