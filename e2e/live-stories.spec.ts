@@ -105,11 +105,11 @@ test("a share link ends when it expires, and publishing a stale version changes 
   const editor = await signedInPage(browser, "editor@example.com");
   const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline: `Short link ${Date.now()}`, body: doc("Text.") } })).json();
   const base = `/api/v1/newsroom/articles/${created.id}`;
-  // Five seconds: a one-second link had expired before its first read while other specs loaded both cores.
-  const link = await (await editor.request.post(`${base}/previews`, { data: { expiresInSeconds: 5 } })).json();
+  // Ten seconds: a one-second link, then a five-second one, had expired before its first read while other specs loaded both cores.
+  const link = await (await editor.request.post(`${base}/previews`, { data: { expiresInSeconds: 10 } })).json();
   expect((await request.get(link.url)).status()).toBe(200);
-  expect(Date.parse(link.expiresAt) - Date.now()).toBeLessThanOrEqual(5_000);
-  await expect.poll(async () => (await request.get(link.url)).status(), { timeout: 15_000, intervals: [500] }).toBe(404);
+  expect(Date.parse(link.expiresAt) - Date.now()).toBeLessThanOrEqual(10_000);
+  await expect.poll(async () => (await request.get(link.url)).status(), { timeout: 25_000, intervals: [500] }).toBe(404);
 
   const saved = await (await editor.request.patch(base, { data: { version: created.version, headline: `Changed after review ${Date.now()}` } })).json();
   const stale = await editor.request.post(`${base}/transitions`, { data: { action: "publish", version: created.version } });
