@@ -415,8 +415,9 @@ test("the last look opens, cancels and publishes from the keyboard alone", async
   await expect(editor.getByText("Readers will get:")).toHaveCount(0);
   await expect(publish).toBeFocused();
 
+  // Confirm waits for the checks, then takes the focus from the question: Enter alone publishes.
   await editor.keyboard.press("Enter");
-  await tabTo(editor, editor.getByRole("button", { name: "Confirm publish" }));
+  await expect(editor.getByRole("button", { name: "Confirm publish" })).toBeFocused();
   await editor.keyboard.press("Enter");
   await expect.poll(async () => (await (await editor.request.get(`/api/v1/newsroom/articles/${story.id}`)).json()).status).toBe("PUBLISHED");
 });

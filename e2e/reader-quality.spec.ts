@@ -15,8 +15,8 @@ import { signedInPage } from "./support";
 /*
  * Every reader page type, fetched the way readers get it — signed out,
  * through the shipped nginx reader tier — must be valid HTML (the W3C Nu
- * checker, vnu-jar) and score 100 in Lighthouse's accessibility and SEO
- * categories. Search results and previews are deliberately not indexable,
+ * checker, vnu-jar) and score 100 in Lighthouse's accessibility, best-practices
+ * and SEO categories. Search results and previews are deliberately not indexable,
  * so for them every SEO audit but "is crawlable" must pass.
  */
 test.describe.configure({ mode: "serial" });
@@ -93,6 +93,8 @@ test.afterAll(async () => {
   if (prefix) await rm(prefix, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
 
+const CATEGORIES = ["accessibility", "best-practices", "seo"] as const;
+
 async function fetchThroughTier(request: APIRequestContext, pagePath: string) {
   const response = await request.get(`${tierUrl}${pagePath}`);
   expect(response.status(), pagePath).toBe(200);
@@ -121,12 +123,12 @@ test("every reader page type is valid HTML (W3C Nu checker)", async ({ request }
   }
 });
 
-test("every reader page type scores 100 for accessibility and SEO in Lighthouse, through the tier", async ({ playwright, launchOptions }) => {
+test("every reader page type scores 100 for accessibility, best practices and SEO in Lighthouse, through the tier", async ({ playwright, launchOptions }) => {
   const failures = await withLighthouse(playwright, launchOptions, async (lighthouse) => {
     const found: string[] = [];
     for (const page of pages) {
-      const lhr = await lighthouse(`${tierUrl}${page.path}`, { onlyCategories: ["accessibility", "seo"] });
-      for (const category of ["accessibility", "seo"] as const) {
+      const lhr = await lighthouse(`${tierUrl}${page.path}`, { onlyCategories: [...CATEGORIES] });
+      for (const category of CATEGORIES) {
         const skip = (id: string) => category === "seo" && !page.indexable && id === "is-crawlable";
         for (const audit of failedAudits(lhr, category, skip)) found.push(`${page.name} ${category}: ${audit}`);
       }

@@ -169,6 +169,10 @@ export function WorkflowPanel({
     // The last look's Confirm waits for the checks: until then the question itself holds the focus (Escape still closes it).
     if (asking) (question.current?.querySelector<HTMLElement>("textarea, input, button[type=submit]:not(:disabled)") ?? question.current)?.focus();
   }, [asking]);
+  useEffect(() => {
+    // Checks in while the question still holds the focus: Confirm takes it, so Enter publishes as it would have on any other dialog.
+    if (checks !== null && document.activeElement === question.current) question.current?.querySelector<HTMLElement>("button[type=submit]:not(:disabled)")?.focus();
+  }, [checks]);
   const lastLookOpen = asking !== null && PUBLISHING.includes(asking);
   useEffect(() => {
     if (!lastLookOpen) return;
