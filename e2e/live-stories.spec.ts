@@ -38,6 +38,43 @@ test("an editor edits a live story in the browser: readers keep the live text un
   }).toPass({ timeout: 5_000 });
 });
 
+test("Discard changes puts the live words back in the editor; a save sends only what changed", async ({ browser }) => {
+  const editor = await signedInPage(browser, "editor@example.com");
+  const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline: `Ferry timetable ${Date.now()}`, standfirst: "The live standfirst.", body: doc("Live words.") } })).json();
+  expect((await editor.request.post(`/api/v1/newsroom/articles/${created.id}/transitions`, { data: { action: "publish", version: created.version } })).ok()).toBe(true);
+  await editor.goto(`/newsroom/articles/${created.id}`);
+  const saves: Record<string, unknown>[] = [];
+  editor.on("request", (request) => {
+    if (request.method() === "PATCH" && request.url().endsWith(`/api/v1/newsroom/articles/${created.id}`)) saves.push(request.postDataJSON());
+  });
+
+  await editor.getByLabel("Standfirst").fill("A standfirst nobody wants.");
+  await expect(editor.getByTestId("save-state")).toHaveText(/^Saved/, { timeout: 15_000 });
+  expect(saves.map((save) => Object.keys(save).sort())).toEqual([["standfirst", "version"]]);
+
+  await editor.getByRole("button", { name: "Discard changes" }).click();
+  await expect(editor.getByTestId("live-state")).toContainText("Live: readers see this version.");
+  await expect(editor.getByLabel("Standfirst")).toHaveValue("The live standfirst.");
+  // The next edit goes on top of the live words; the discarded text does not come back with it.
+  await editor.getByRole("textbox", { name: "Body" }).click();
+  await editor.keyboard.press("End");
+  await editor.keyboard.type(" And more.");
+  await expect(editor.getByTestId("save-state")).toHaveText(/^Saved/, { timeout: 15_000 });
+  expect(Object.keys(saves.at(-1)!).sort()).toEqual(["body", "version"]);
+  const saved = await (await editor.request.get(`/api/v1/newsroom/articles/${created.id}`)).json();
+  expect(saved.standfirst).toBe("The live standfirst.");
+  expect(JSON.stringify(saved.body)).toContain("Live words. And more.");
+
+  // The editor's view comes back with a move when asked (any case); a view it does not know is a 400 that moves nothing.
+  const moves = `/api/v1/newsroom/articles/${created.id}/transitions`;
+  const unknown = await editor.request.post(`${moves}?view=reader`, { data: { action: "publish_changes", version: saved.version } });
+  expect(unknown.status()).toBe(400);
+  expect((await unknown.json()).error.field).toBe("view");
+  expect((await (await editor.request.get(`/api/v1/newsroom/articles/${created.id}`)).json()).hasUnpublishedChanges).toBe(true);
+  const published = await (await editor.request.post(`${moves}?view=Editor`, { data: { action: "publish_changes", version: saved.version } })).json();
+  expect(published).toMatchObject({ status: "PUBLISHED", article: { id: created.id, hasUnpublishedChanges: false, standfirst: "The live standfirst." } });
+});
+
 test("a share link shows the working copy signed out, is never cached or indexed, and ends when revoked", async ({ browser }) => {
   const reporter = await signedInPage(browser, "reporter@example.com");
   const headline = `Draft for the lawyer ${Date.now()}`;
