@@ -19,7 +19,7 @@ const paragraph = (text: string) => ({ type: "doc", content: [{ type: "paragraph
 interface Story {
   id: string;
   slug: string;
-  sectionId: string;
+  sectionId: string | null;
 }
 
 let live: Story[] = [];
@@ -29,12 +29,13 @@ beforeAll(async () => {
   database = await freshDatabase({ asAppDatabase: true });
   const editor = asViewer(await makeUser(database.db, "EDITOR"));
   const sections = await Promise.all(["north", "south"].map((slug) => database.db.section.create({ data: { slug: `${slug}-${Date.now()}`, name: slug } })));
-  // Sections A A B A B A A B A A; stories 3, 4 and 5 share one moment (the id breaks the tie); 6 is unpublished, 9 never published.
-  const plan = [0, 0, 1, 0, 1, 0, 0, 1, 0, 0];
+  // Sections A – B A B A A B – A (1 and 8 have none, so no section mates); stories 3, 4 and 5 share one moment (the id
+  // breaks the tie); 6 is unpublished, 9 never published.
+  const plan = [0, 2, 1, 0, 1, 0, 0, 1, 2, 0];
   const minute = [0, 1, 2, 3, 3, 3, 4, 5, 6, 7];
   const start = Date.UTC(2026, 10, 1, 9, 0, 0);
   for (const [n, section] of plan.entries()) {
-    const draft = (await createDraft(editor, { headline: `Neighbour story ${n}`, standfirst: "A standfirst.", sectionId: sections[section]!.id, body: paragraph(`Story ${n}.`) })) as { id: string; version: number };
+    const draft = (await createDraft(editor, { headline: `Neighbour story ${n}`, standfirst: "A standfirst.", sectionId: sections[section]?.id ?? null, body: paragraph(`Story ${n}.`) })) as { id: string; version: number };
     if (n === 9) {
       notLive.push(draft.id);
       continue;
@@ -52,18 +53,19 @@ beforeAll(async () => {
     orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
     select: { id: true, liveRevision: { select: { slug: true, sectionId: true } } },
   });
-  live = rows.map((row) => ({ id: row.id, slug: row.liveRevision!.slug, sectionId: row.liveRevision!.sectionId! }));
+  live = rows.map((row) => ({ id: row.id, slug: row.liveRevision!.slug, sectionId: row.liveRevision!.sectionId }));
 });
 
 const around = (index: number) => {
   const story = live[index]!;
   const earlier = live.slice(0, index).reverse();
   const later = live.slice(index + 1);
+  const mate = (other: Story) => story.sectionId !== null && other.sectionId === story.sectionId;
   return {
     previous: earlier[0]?.id ?? null,
     next: later[0]?.id ?? null,
-    related: earlier.filter((other) => other.sectionId === story.sectionId).slice(0, 3).map((other) => other.id),
-    followers: later.filter((other) => other.sectionId === story.sectionId).slice(0, 3).map((other) => other.id),
+    related: earlier.filter(mate).slice(0, 3).map((other) => other.id),
+    followers: later.filter(mate).slice(0, 3).map((other) => other.id),
   };
 };
 
