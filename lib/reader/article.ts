@@ -66,20 +66,18 @@ type NeighbourPlace = "previous" | "next" | "related" | "followers";
  * handful of index entries wherever the story stands. (The query builder's
  * `publishedAt < x OR (publishedAt = x AND id < y)` was filtered from the far
  * end of the index: 35,000 entries, 27 ms, for a story in the middle of
- * 100,000.) Section mates share the live revision's section, as readers see it;
- * row_number() keeps each place's order (a UNION promises none), and the
- * database orders ids as it does everywhere else. The revision is read per
- * row, not joined: a join was planned with a Memoize node whose set-up alone
- * cost 4 ms a statement. A story with no section has no section mates, and
- * the walk for them is not begun (`story."sectionId" IS NOT NULL`, a one-time
- * filter): looking for a match that cannot come read every live story, 130 ms
- * at 100,000 — on every publish, unpublish and page of such a story.
+ * 100,000.) Section mates share the live revision's section, as readers see it,
+ * and walk their own index range (Article.liveSectionId, which the database
+ * keeps): a story alone in its section had read every live story looking for
+ * mates, 190 ms at 100,000. A story with no section has no mates. row_number()
+ * keeps each place's order (a UNION promises none), and the database orders
+ * ids as it does everywhere else.
  */
 export async function neighbourRows(client: Pick<Db, "$queryRaw">, articleId: string): Promise<{ place: NeighbourPlace; id: string; slug: string }[]> {
   return client.$queryRaw<{ place: NeighbourPlace; id: string; slug: string }[]>`
     WITH story AS (
-      SELECT a."id", a."publishedAt", r."sectionId" FROM "Article" a JOIN "Revision" r ON r."id" = a."liveRevisionId"
-       WHERE a."id" = ${articleId} AND a."publishedAt" IS NOT NULL
+      SELECT a."id", a."publishedAt", a."liveSectionId" FROM "Article" a
+       WHERE a."id" = ${articleId} AND a."liveRevisionId" IS NOT NULL AND a."publishedAt" IS NOT NULL
     )
     SELECT n."place", n."id", (SELECT r."slug" FROM "Revision" r WHERE r."id" = n."liveRevisionId") AS "slug" FROM story, LATERAL (
       (SELECT 'previous' AS "place", 1 AS "part", a."id", a."liveRevisionId", row_number() OVER (ORDER BY a."publishedAt" DESC, a."id" DESC) AS "nearness"
@@ -94,14 +92,12 @@ export async function neighbourRows(client: Pick<Db, "$queryRaw">, articleId: st
       UNION ALL
       (SELECT 'related', 3, a."id", a."liveRevisionId", row_number() OVER (ORDER BY a."publishedAt" DESC, a."id" DESC)
          FROM "Article" a
-        WHERE story."sectionId" IS NOT NULL AND a."liveRevisionId" IS NOT NULL AND (a."publishedAt", a."id") < (story."publishedAt", story."id")
-          AND (SELECT r."sectionId" FROM "Revision" r WHERE r."id" = a."liveRevisionId") = story."sectionId"
+        WHERE a."liveRevisionId" IS NOT NULL AND a."liveSectionId" = story."liveSectionId" AND (a."publishedAt", a."id") < (story."publishedAt", story."id")
         ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT 3)
       UNION ALL
       (SELECT 'followers', 4, a."id", a."liveRevisionId", row_number() OVER (ORDER BY a."publishedAt" ASC, a."id" ASC)
          FROM "Article" a
-        WHERE story."sectionId" IS NOT NULL AND a."liveRevisionId" IS NOT NULL AND (a."publishedAt", a."id") > (story."publishedAt", story."id")
-          AND (SELECT r."sectionId" FROM "Revision" r WHERE r."id" = a."liveRevisionId") = story."sectionId"
+        WHERE a."liveRevisionId" IS NOT NULL AND a."liveSectionId" = story."liveSectionId" AND (a."publishedAt", a."id") > (story."publishedAt", story."id")
         ORDER BY a."publishedAt" ASC, a."id" ASC LIMIT 3)
     ) n
     ORDER BY n."part", n."nearness"`;

@@ -132,7 +132,8 @@ export const toTeaser = (row: TeaserRow): Teaser =>
   teaserOf(row.id, readerAuthor(row), row.publishedAt!, row.liveRevision!, row.kind === "LIVE" && row.coverageEndedAt === null, firstPhotoImage(row.liveRevision!));
 
 export const NEWEST_FIRST = [{ publishedAt: "desc" }, { id: "desc" }] satisfies Prisma.ArticleOrderByWithRelationInput[];
-export const inSection = (slug: string): Prisma.ArticleWhereInput => ({ liveRevision: { is: { section: { is: { slug } } } } });
+/** The live version's section (Article.liveSectionId, kept by the database): one index range per section, newest first. */
+export const inSection = (slug: string): Prisma.ArticleWhereInput => ({ liveSection: { is: { slug } } });
 export const taggedWith = (slug: string): Prisma.ArticleWhereInput => ({ liveRevision: { is: { tagSlugs: { has: slug } } } });
 
 /** One page of a list, plus whether another follows. */

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createDraft, transition } from "@/lib/articles";
+import { createDraft, saveDraft, transition } from "@/lib/articles";
 import { db } from "@/lib/db";
 import { articleBySlug, neighbourRows, neighboursOf } from "@/lib/reader/article";
 import { readerFacts } from "@/lib/reader/cache";
+import { inSection, listPage } from "@/lib/reader/read";
 import { asViewer, makeUser } from "../support/factories";
 import { freshDatabase, type TestDatabase } from "../support/database";
 
@@ -106,5 +107,36 @@ describe("a story's neighbours", () => {
     const found = await neighboursOf(readBefore, story.id);
     expect(found.previous?.id).toBe(first!.place === "previous" ? first!.id : undefined);
     expect([found.previous, found.next, ...found.related, ...found.followers].map((row) => row?.id)).not.toContain(gone);
+  });
+});
+
+describe("a story's section, as readers see it", () => {
+  it("is its live version's: a section moved in the working copy moves when the change is published, and a story taken down is in none", async () => {
+    const editor = asViewer(await makeUser(database.db, "EDITOR"));
+    const [east, west] = await Promise.all(["east", "west"].map((slug) => database.db.section.create({ data: { slug: `${slug}-${Date.now()}`, name: slug } })));
+    const liveSection = async (id: string) => (await database.db.article.findUniqueOrThrow({ where: { id }, select: { liveSectionId: true } })).liveSectionId;
+    const listed = async (slug: string) => (await listPage(inSection(slug), 1)).articles.map((teaser) => teaser.id);
+
+    const draft = (await createDraft(editor, { headline: "A story that moves desks", sectionId: east!.id, body: paragraph("Words.") })) as { id: string; version: number };
+    expect(await liveSection(draft.id)).toBeNull();
+    await transition(editor, { articleId: draft.id, action: "publish", version: draft.version });
+    expect(await liveSection(draft.id)).toBe(east!.id);
+    expect(await listed(east!.slug)).toEqual([draft.id]);
+
+    const moved = await saveDraft(editor, { articleId: draft.id, version: (await database.db.article.findUniqueOrThrow({ where: { id: draft.id } })).version, sectionId: west!.id });
+    expect(await liveSection(draft.id)).toBe(east!.id);
+    expect(await listed(west!.slug)).toEqual([]);
+    await transition(editor, { articleId: draft.id, action: "publish_changes", version: moved.version });
+    expect(await liveSection(draft.id)).toBe(west!.id);
+    expect(await listed(west!.slug)).toEqual([draft.id]);
+    expect(await listed(east!.slug)).toEqual([]);
+
+    // Written alone, the column is overruled: it always says what the live version says.
+    await database.db.$executeRaw`UPDATE "Article" SET "liveSectionId" = ${east!.id} WHERE "id" = ${draft.id}`;
+    expect(await liveSection(draft.id)).toBe(west!.id);
+
+    await transition(editor, { articleId: draft.id, action: "unpublish", note: "Taken down." });
+    expect(await liveSection(draft.id)).toBeNull();
+    expect(await listed(west!.slug)).toEqual([]);
   });
 });
