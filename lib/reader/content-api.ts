@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pictureOf, type PlacedPhoto, SHARE_SIZE, shareImageOf } from "@/lib/media/renditions";
 import { photosById } from "@/lib/reader/article";
-import { cached, inSection, LIVE, NEWEST_FIRST, type ReaderImage, taggedWith, type Teaser, teaserSelect, toTeaser } from "@/lib/reader/read";
+import { cached, inSection, LIVE, NEWEST_FIRST, sectionIdOf, type ReaderImage, taggedWith, type Teaser, teaserSelect, toTeaser } from "@/lib/reader/read";
 import { sectionTag, TIMELINE, topicTag } from "@/lib/reader/tags";
 
 export const CORS_HEADERS = {
@@ -67,11 +67,14 @@ export interface ListCursor {
 }
 
 async function listPage(section: string | undefined, tag: string | undefined, after: ListCursor | null) {
+  const sectionId = section ? await sectionIdOf(section) : null;
+  // A section nobody has has no stories.
+  if (section && sectionId === null) return { articles: [], nextCursor: null };
   const rows = await db().article.findMany({
     where: {
       AND: [
         LIVE,
-        ...(section ? [inSection(section)] : []),
+        ...(sectionId ? [inSection(sectionId)] : []),
         ...(tag ? [taggedWith(tag)] : []),
         ...(after ? [{ OR: [{ publishedAt: { lt: after.publishedAt } }, { publishedAt: after.publishedAt, id: { lt: after.id } }] }] : []),
       ],

@@ -1,12 +1,14 @@
 import { db } from "@/lib/db";
-import { cached, inSection, listPage, LIVE, NEWEST_FIRST, taggedWith, type Teaser, teaserSelect, toTeaser } from "@/lib/reader/read";
+import { cached, inSection, listPage, LIVE, NEWEST_FIRST, sectionIdOf, taggedWith, type Teaser, teaserSelect, toTeaser } from "@/lib/reader/read";
 import { authorTag, SECTIONS, sectionTag, TIMELINE, topicTag } from "@/lib/reader/tags";
 
 export const sectionPage = cached(
   "section",
   async (slug: string, page: number) => {
-    const section = await db().section.findUnique({ where: { slug }, select: { slug: true, name: true, description: true } });
-    return section && { section, ...(await listPage(inSection(slug), page)) };
+    const found = await db().section.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, description: true } });
+    if (!found) return null;
+    const { id, ...section } = found;
+    return { section, ...(await listPage(inSection(id), page)) };
   },
   (slug) => [sectionTag(slug)],
 );
@@ -40,7 +42,9 @@ export interface FeedItem extends Teaser {
 export const feedItems = cached(
   "feed",
   async (sectionSlug: string | undefined) => {
-    const rows = await db().article.findMany({ where: { AND: [LIVE, sectionSlug ? inSection(sectionSlug) : {}] }, orderBy: NEWEST_FIRST, take: 30, select: teaserSelect });
+    const sectionId = sectionSlug ? await sectionIdOf(sectionSlug) : null;
+    if (sectionSlug && sectionId === null) return [];
+    const rows = await db().article.findMany({ where: { AND: [LIVE, sectionId ? inSection(sectionId) : {}] }, orderBy: NEWEST_FIRST, take: 30, select: teaserSelect });
     return rows.map(toTeaser);
   },
   (sectionSlug) => [sectionSlug ? sectionTag(sectionSlug) : TIMELINE, TIMELINE],

@@ -132,8 +132,15 @@ export const toTeaser = (row: TeaserRow): Teaser =>
   teaserOf(row.id, readerAuthor(row), row.publishedAt!, row.liveRevision!, row.kind === "LIVE" && row.coverageEndedAt === null, firstPhotoImage(row.liveRevision!));
 
 export const NEWEST_FIRST = [{ publishedAt: "desc" }, { id: "desc" }] satisfies Prisma.ArticleOrderByWithRelationInput[];
-/** The live version's section (Article.liveSectionId, kept by the database): one index range per section, newest first. */
-export const inSection = (slug: string): Prisma.ArticleWhereInput => ({ liveSection: { is: { slug } } });
+/**
+ * A section's live stories, by the section's id: Article.liveSectionId (the
+ * live version's section, kept by the database) is one index range per
+ * section, newest first. By slug, through a join, PostgreSQL walked every
+ * live story instead (55 ms for a small section at 100,000).
+ */
+export const inSection = (sectionId: string): Prisma.ArticleWhereInput => ({ liveSectionId: sectionId });
+/** The id of the section readers know by this slug, or null. */
+export const sectionIdOf = async (slug: string): Promise<string | null> => (await db().section.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null;
 export const taggedWith = (slug: string): Prisma.ArticleWhereInput => ({ liveRevision: { is: { tagSlugs: { has: slug } } } });
 
 /** One page of a list, plus whether another follows. */

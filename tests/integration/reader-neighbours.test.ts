@@ -115,21 +115,21 @@ describe("a story's section, as readers see it", () => {
     const editor = asViewer(await makeUser(database.db, "EDITOR"));
     const [east, west] = await Promise.all(["east", "west"].map((slug) => database.db.section.create({ data: { slug: `${slug}-${Date.now()}`, name: slug } })));
     const liveSection = async (id: string) => (await database.db.article.findUniqueOrThrow({ where: { id }, select: { liveSectionId: true } })).liveSectionId;
-    const listed = async (slug: string) => (await listPage(inSection(slug), 1)).articles.map((teaser) => teaser.id);
+    const listed = async (sectionId: string) => (await listPage(inSection(sectionId), 1)).articles.map((teaser) => teaser.id);
 
     const draft = (await createDraft(editor, { headline: "A story that moves desks", sectionId: east!.id, body: paragraph("Words.") })) as { id: string; version: number };
     expect(await liveSection(draft.id)).toBeNull();
     await transition(editor, { articleId: draft.id, action: "publish", version: draft.version });
     expect(await liveSection(draft.id)).toBe(east!.id);
-    expect(await listed(east!.slug)).toEqual([draft.id]);
+    expect(await listed(east!.id)).toEqual([draft.id]);
 
     const moved = await saveDraft(editor, { articleId: draft.id, version: (await database.db.article.findUniqueOrThrow({ where: { id: draft.id } })).version, sectionId: west!.id });
     expect(await liveSection(draft.id)).toBe(east!.id);
-    expect(await listed(west!.slug)).toEqual([]);
+    expect(await listed(west!.id)).toEqual([]);
     await transition(editor, { articleId: draft.id, action: "publish_changes", version: moved.version });
     expect(await liveSection(draft.id)).toBe(west!.id);
-    expect(await listed(west!.slug)).toEqual([draft.id]);
-    expect(await listed(east!.slug)).toEqual([]);
+    expect(await listed(west!.id)).toEqual([draft.id]);
+    expect(await listed(east!.id)).toEqual([]);
 
     // Written alone, the column is overruled: it always says what the live version says.
     await database.db.$executeRaw`UPDATE "Article" SET "liveSectionId" = ${east!.id} WHERE "id" = ${draft.id}`;
@@ -137,6 +137,6 @@ describe("a story's section, as readers see it", () => {
 
     await transition(editor, { articleId: draft.id, action: "unpublish", note: "Taken down." });
     expect(await liveSection(draft.id)).toBeNull();
-    expect(await listed(west!.slug)).toEqual([]);
+    expect(await listed(west!.id)).toEqual([]);
   });
 });
