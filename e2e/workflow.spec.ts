@@ -142,6 +142,64 @@ test("when two editors save the same version, the second is told and keeps their
   expect(revisions.map((revision: { headline: string }) => revision.headline).slice(0, 2)).toEqual(["The admin's headline", "The editor's headline"]);
 });
 
+test("a save someone made while this editor re-read the story is a clash it is told of, not overwritten (found probing the split editor)", async ({ browser }) => {
+  const editor = await signedInPage(browser, "editor@example.com");
+  const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline: `Legal race ${Date.now()}`, standfirst: "First." } })).json();
+  await editor.goto(`/newsroom/articles/${created.id}`);
+  const admin = await signedInPage(browser, "admin@example.com");
+  const theirs = await admin.request.patch(`/api/v1/newsroom/articles/${created.id}`, { data: { version: created.version, headline: "The admin's headline" } });
+  expect(theirs.ok()).toBe(true);
+
+  // Ticking "Needs legal review" re-reads the story (now the admin's version); the editor's next save must not go on top of it unseen.
+  await editor.getByLabel("Needs legal review").click();
+  await expect(editor.getByLabel("Needs legal review")).toBeChecked();
+  await editor.getByLabel("Standfirst").fill("The editor's standfirst.");
+  await expect(editor.getByTestId("save-state")).toHaveText("Not saved — someone else saved first", { timeout: 15_000 });
+  expect((await (await admin.request.get(`/api/v1/newsroom/articles/${created.id}`)).json()).headline).toBe("The admin's headline");
+});
+
+test("Discard changes also discards a field the server kept back: nothing is left on the device or offered back", async ({ browser }) => {
+  const editor = await signedInPage(browser, "editor@example.com");
+  const headline = `Kept back then discarded ${Date.now()}`;
+  const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline, standfirst: "Live." } })).json();
+  expect((await editor.request.post(`/api/v1/newsroom/articles/${created.id}/transitions`, { data: { action: "publish", version: created.version } })).ok()).toBe(true);
+  await editor.goto(`/newsroom/articles/${created.id}`);
+  await editor.getByLabel("Headline", { exact: true }).fill("H".repeat(300));
+  await editor.getByLabel("Standfirst").fill("Live, and changed.");
+  await expect(editor.getByTestId("save-state")).toHaveText(/headline not saved: too long/, { timeout: 15_000 });
+
+  await editor.getByRole("button", { name: "Discard changes" }).click();
+  await expect(editor.getByLabel("Standfirst")).toHaveValue("Live.");
+  await expect(editor.getByLabel("Headline", { exact: true })).toHaveValue(headline);
+  await expect(editor.getByTestId("save-state")).toHaveText(/^Saved \d{2}:\d{2} \S+$/);
+  expect(await editor.evaluate((id) => localStorage.getItem(`copydesk:unsaved:${id}`), created.id)).toBeNull();
+  await editor.reload();
+  await expect(editor.getByText("This device kept changes")).toHaveCount(0);
+  await expect(editor.getByLabel("Headline", { exact: true })).toHaveValue(headline);
+});
+
+test("words typed while Discard changes is on its way are kept and saved, not dropped with the discarded ones", async ({ browser }) => {
+  const editor = await signedInPage(browser, "editor@example.com");
+  const headline = `Typed during a discard ${Date.now()}`;
+  const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline, standfirst: "Live." } })).json();
+  expect((await editor.request.post(`/api/v1/newsroom/articles/${created.id}/transitions`, { data: { action: "publish", version: created.version } })).ok()).toBe(true);
+  await editor.goto(`/newsroom/articles/${created.id}`);
+  await editor.getByLabel("Standfirst").fill("Live, and changed.");
+  await expect(editor.getByTestId("save-state")).toHaveText(/^Saved/, { timeout: 15_000 });
+
+  // A slow connection: the move takes a moment, and the person types on meanwhile.
+  await editor.route("**/transitions?view=editor", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  await editor.getByRole("button", { name: "Discard changes" }).click();
+  await editor.getByLabel("Standfirst").pressSequentially(" Typed meanwhile.");
+  await expect(editor.getByRole("alert").filter({ hasText: "typed while the changes were being discarded" })).toBeVisible();
+  await expect(editor.getByLabel("Standfirst")).toHaveValue("Live, and changed. Typed meanwhile.");
+  await expect(editor.getByTestId("save-state")).toHaveText(/^Saved/, { timeout: 15_000 });
+  expect((await (await editor.request.get(`/api/v1/newsroom/articles/${created.id}`)).json()).standfirst).toBe("Live, and changed. Typed meanwhile.");
+});
+
 test("opening an article to read it saves nothing", async ({ browser }) => {
   const editor = await signedInPage(browser, "editor@example.com");
   await editor.getByRole("link", { name: "Review queue" }).click();

@@ -95,11 +95,17 @@ export function ArticleEditor({ article, sections }: { article: EditorArticle | 
     autosave.record({ ...autosave.latest(), body: doc });
   };
 
-  /** The story as the server has it now; after a move that put the live version back in the working copy ("Discard changes"), its words too. */
+  /**
+   * The story as the server has it now: what may be done with it, its state. Its words and version only after a move
+   * that put the live version back in the working copy ("Discard changes"); otherwise the version stays the one this
+   * editor saved, so that a save someone else made meanwhile is a clash it is told of, never overwritten unseen.
+   */
   function take(fresh: EditorArticle, { resetWorkingCopy = false } = {}) {
-    const snapshot = resetWorkingCopy ? snapshotOf(fresh) : undefined;
-    autosave.adopt({ version: fresh.version, snapshot });
-    if (snapshot) show(snapshot);
+    if (resetWorkingCopy) {
+      const snapshot = snapshotOf(fresh);
+      if (autosave.replaced({ version: fresh.version, snapshot })) show(snapshot);
+      else setProblem("What you typed while the changes were being discarded is kept on screen; it is saved as unpublished changes again.");
+    }
     liveWithoutChanges.current = fresh.liveVersion !== null && !fresh.hasUnpublishedChanges;
     setState(fresh);
   }

@@ -136,7 +136,9 @@ export type SaveEvent =
   /** a retry's time came, the connection returned, the person signed in again or chose to keep their text after a clash */
   | { type: "resumed" }
   /** the person let their unsaved changes go */
-  | { type: "abandoned" };
+  | { type: "abandoned" }
+  /** the server put other words in the working copy (Discard changes), and nothing unsaved was on screen: they are what is saved now */
+  | { type: "replaced"; at: Date };
 
 export const initialQueue = (saved: Date | null): SaveQueue => ({
   state: saved ? "saved" : "new",
@@ -170,6 +172,8 @@ export function nextQueue(queue: SaveQueue, event: SaveEvent): SaveQueue {
       return { ...queue, state: "pending", conflict: null, retryMs: queue.state === "retrying" || queue.state === "offline" ? Math.min(queue.retryMs * 2, LONGEST_RETRY_MS) : queue.retryMs };
     case "abandoned":
       return { ...queue, savedEdits: queue.edits, keptBack: [] };
+    case "replaced":
+      return { ...queue, state: "saved", savedEdits: queue.edits, keptBack: [], savedAt: event.at, whyNotSaved: "", conflict: null };
   }
 }
 

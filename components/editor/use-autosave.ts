@@ -256,13 +256,22 @@ export function useAutosave({ story, opened, canEdit, onSaved, onProblem }: Opti
     version: () => version.current,
     record,
     saveNow,
-    /** The server's copy changed by other means (a move, the embargo panel): its version, and, when given, its fields. */
-    adopt(next: { version: number; snapshot?: Snapshot }) {
+    /**
+     * The server put other words in the working copy (Discard changes): they
+     * become what the server is known to hold, at its new version. Shown,
+     * unless something was typed since the move was sent: then the screen
+     * stays as it is and its next save goes on top (nothing typed is lost).
+     * The only way this editor takes a version it did not save itself — a
+     * newer version without its words would overwrite someone's save unseen.
+     */
+    replaced(next: { version: number; snapshot: Snapshot }): boolean {
       version.current = next.version;
-      if (next.snapshot) {
-        latest.current = next.snapshot;
-        acknowledged.current = payload(next.snapshot);
-      }
+      acknowledged.current = payload(next.snapshot);
+      if (queueRef.current.edits !== queueRef.current.savedEdits) return false;
+      latest.current = next.snapshot;
+      dispatch({ type: "replaced", at: new Date() });
+      dropLocalCopy(storyKey());
+      return true;
     },
     /** The device copy on offer, taken: it becomes what is on screen, unsaved. */
     restoreOffer(): Snapshot | null {

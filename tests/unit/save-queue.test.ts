@@ -67,6 +67,13 @@ describe("the save queue", () => {
     expect(run(queue, { type: "acknowledged", edits: 1, keptBack: [], at }).retryMs).toBe(FIRST_RETRY_MS);
   });
 
+  it("is saved, with nothing kept back, once the server replaced the working copy (Discard changes)", () => {
+    const partly = run(initialQueue(at), { type: "edited" }, { type: "acknowledged", edits: 1, keptBack: [{ field: "headline", message: "too long" }], at });
+    const replaced = run(partly, { type: "replaced", at });
+    expect(replaced).toMatchObject({ state: "saved", keptBack: [] });
+    expect(unsavedWork(replaced)).toBe(false);
+  });
+
   it("has nothing unsaved once the person lets their changes go", () => {
     const clash = run(initialQueue(at), { type: "edited" }, { type: "failed", error: error(409, "conflict", { currentVersion: 3, updatedAt: at.toISOString() }) });
     expect(unsavedWork(run(clash, { type: "abandoned" }))).toBe(false);
