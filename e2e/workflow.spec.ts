@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { signedInPage } from "./support";
 
@@ -158,12 +158,18 @@ test("a save someone made while this editor re-read the story is a clash it is t
   expect((await (await admin.request.get(`/api/v1/newsroom/articles/${created.id}`)).json()).headline).toBe("The admin's headline");
 });
 
-test("Discard changes also discards a field the server kept back: nothing is left on the device or offered back", async ({ browser }) => {
+/** An editor in the editor of a story readers have, whose standfirst is "Live.". */
+async function openLiveStory(browser: Browser, name: string) {
   const editor = await signedInPage(browser, "editor@example.com");
-  const headline = `Kept back then discarded ${Date.now()}`;
-  const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline, standfirst: "Live." } })).json();
+  const headline = `${name} ${Date.now()}`;
+  const created = (await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline, standfirst: "Live." } })).json()) as { id: string; version: number };
   expect((await editor.request.post(`/api/v1/newsroom/articles/${created.id}/transitions`, { data: { action: "publish", version: created.version } })).ok()).toBe(true);
   await editor.goto(`/newsroom/articles/${created.id}`);
+  return { editor, headline, created };
+}
+
+test("Discard changes also discards a field the server kept back: nothing is left on the device or offered back", async ({ browser }) => {
+  const { editor, headline, created } = await openLiveStory(browser, "Kept back then discarded");
   await editor.getByLabel("Headline", { exact: true }).fill("H".repeat(300));
   await editor.getByLabel("Standfirst").fill("Live, and changed.");
   await expect(editor.getByTestId("save-state")).toHaveText(/headline not saved: too long/, { timeout: 15_000 });
@@ -179,11 +185,7 @@ test("Discard changes also discards a field the server kept back: nothing is lef
 });
 
 test("words typed while Discard changes is on its way are kept and saved, not dropped with the discarded ones", async ({ browser }) => {
-  const editor = await signedInPage(browser, "editor@example.com");
-  const headline = `Typed during a discard ${Date.now()}`;
-  const created = await (await editor.request.post("/api/v1/newsroom/articles", { data: { headline, standfirst: "Live." } })).json();
-  expect((await editor.request.post(`/api/v1/newsroom/articles/${created.id}/transitions`, { data: { action: "publish", version: created.version } })).ok()).toBe(true);
-  await editor.goto(`/newsroom/articles/${created.id}`);
+  const { editor, headline, created } = await openLiveStory(browser, "Typed during a discard");
   await editor.getByLabel("Standfirst").fill("Live, and changed.");
   await expect(editor.getByTestId("save-state")).toHaveText(/^Saved/, { timeout: 15_000 });
 
