@@ -185,7 +185,7 @@ test("Discard changes also discards a field the server kept back: nothing is lef
 });
 
 test("words typed while Discard changes is on its way are kept and saved, not dropped with the discarded ones", async ({ browser }) => {
-  const { editor, headline, created } = await openLiveStory(browser, "Typed during a discard");
+  const { editor, created } = await openLiveStory(browser, "Typed during a discard");
   await editor.getByLabel("Standfirst").fill("Live, and changed.");
   await expect(editor.getByTestId("save-state")).toHaveText(/^Saved/, { timeout: 15_000 });
 
