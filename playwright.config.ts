@@ -28,6 +28,10 @@ export default defineConfig({
   // A guard against hangs, not a speed check (speed lives in the bench): a journey with four sign-ins took
   // past 30 s while the other worker and the server shared CI's two cores.
   timeout: 60_000,
+  // Likewise for each expectation: a save that answers in 20 ms alone took 4.4 s on CI (the page's other requests
+  // 6.4 s) while the other worker's 11 MB photo upload ran (tables.spec.ts; workflow.spec.ts before); 10 s still
+  // catches a save that never ends.
+  expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/reports/e2e.json" }]],
   use: {
     baseURL,
